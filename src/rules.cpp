@@ -1,0 +1,531 @@
+#include "rules.hpp"
+
+#include "deadline.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace prikaz {
+
+namespace {
+
+// Diagnostics of one record, pointing at its elements.
+class Report {
+public:
+    Report(const Record& record, std::vector<Diagnostic>& out) : record_(record), out_(out) {}
+    void error(Node at, std::string rule, std::string message) { add(Severity::error, at, std::move(rule), std::move(message)); }
+    void warning(Node at, std::string rule, std::string message) {
+        add(Severity::warning, at, std::move(rule), std::move(message));
+    }
+    int line_of(Node n) const { return position_of(record_.file, n).line; }
+
+private:
+    void add(Severity s, Node at, std::string rule, std::string message) {
+        out_.push_back({s, Category::data, std::move(rule), position_of(record_.file, at), std::move(message)});
+    }
+    const Record& record_;
+    std::vector<Diagnostic>& out_;
+};
+
+std::string trim(std::string_view s) {
+    const char* ws = " \t\r\n";
+    auto b = s.find_first_not_of(ws);
+    if (b == std::string_view::npos) return {};
+    // U+00A0 is whitespace for a reader too.
+    std::string out(s.substr(b, s.find_last_not_of(ws) - b + 1));
+    while (out.rfind("\xC2\xA0", 0) == 0) out.erase(0, 2);
+    while (out.size() >= 2 && out.compare(out.size() - 2, 2, "\xC2\xA0") == 0) out.erase(out.size() - 2);
+    return out;
+}
+
+std::string one_line(std::string_view s) {
+    std::string out;
+    for (char c : trim(s)) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    std::string collapsed;
+    for (char c : out)
+        if (!(c == ' ' && !collapsed.empty() && collapsed.back() == ' ')) collapsed += c;
+    return collapsed;
+}
+
+std::string join(const std::vector<int>& parts) {
+    std::string out;
+    for (int p : parts) out += (out.empty() ? "" : ".") + std::to_string(p);
+    return out;
+}
+
+std::string year_span(int from, int to) { return from == to ? std::to_string(from) + " г." : std::to_string(from) + "–" + std::to_string(to) + " гг."; }
+
+// ---------------------------------------------------------------- references
+
+// What an attribute refers to, by its name.
+enum class RefKind { person, organization, order, roadmap, record };
+
+std::optional<RefKind> reference_kind(std::string_view attribute) {
+    if (attribute == "person" || attribute == "persons" || attribute == "mentor" || attribute == "mentee") return RefKind::person;
+    if (attribute == "organization" || attribute == "organizations") return RefKind::organization;
+    if (attribute == "order") return RefKind::order;
+    if (attribute == "roadmap") return RefKind::roadmap;
+    if (attribute == "record") return RefKind::record;
+    return std::nullopt;
+}
+
+bool fits(const IdTarget& target, RefKind kind) {
+    switch (kind) {
+        case RefKind::person: return target.kind == IdTarget::Kind::person;
+        case RefKind::organization:
+            return target.kind == IdTarget::Kind::record && target.record->kind == RecordKind::organization;
+        case RefKind::order: return target.kind == IdTarget::Kind::record && target.record->kind == RecordKind::order;
+        case RefKind::roadmap: return target.kind == IdTarget::Kind::record && target.record->kind == RecordKind::roadmap;
+        case RefKind::record: return target.kind == IdTarget::Kind::record;
+    }
+    return false;
+}
+
+std::string_view what(RefKind kind) {
+    switch (kind) {
+        case RefKind::person: return "человека";
+        case RefKind::organization: return "организацию";
+        case RefKind::order: return "приказ";
+        case RefKind::roadmap: return "дорожную карту";
+        case RefKind::record: return "запись";
+    }
+    return "запись";
+}
+
+std::string_view where_defined(RefKind kind) {
+    switch (kind) {
+        case RefKind::person: return "людей перечисляют в <people> записи организации";
+        case RefKind::organization: return "организация — это отдельная запись <organization>";
+        default: return "запись должна быть среди проверяемых файлов";
+    }
+}
+
+std::vector<std::string> split_ids(const std::string& value) {
+    std::vector<std::string> ids;
+    std::string current;
+    for (char c : value + ' ') {
+        if (c == ' ' || c == '\t' || c == '\n') {
+            if (!current.empty()) ids.push_back(current);
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    return ids;
+}
+
+void check_references(const RecordSet& set, const Record& record, Node node, const std::set<std::string>& local_ids,
+                      Report& report) {
+    for (xmlAttr* a = node.raw()->properties; a; a = a->next) {
+        std::string_view name = as_view(a->name);
+        // The root's own "organization" of a registry or monitoring is a reference too; its "id" is not.
+        if (name == "programme") {
+            std::string id = node.attr("programme");
+            if (!local_ids.count(id))
+                report.error(node, "unknown-reference",
+                             "ссылка на неизвестную программу «" + id + "»: в этом реестре нет <programme id=\"" + id + "\">");
+            continue;
+        }
+        auto kind = reference_kind(name);
+        if (!kind) continue;
+        for (const std::string& id : split_ids(node.attr(reinterpret_cast<const char*>(a->name)))) {
+            auto it = set.ids.find(id);
+            if (it == set.ids.end()) {
+                report.error(node, "unknown-reference",
+                             "ссылка на неизвестн" + std::string(*kind == RefKind::person ? "ого " : "ую ") +
+                                 std::string(what(*kind)) + " «" + id + "» (атрибут " + std::string(name) +
+                                 "): такого id нет в проверяемых записях; " + std::string(where_defined(*kind)));
+            } else if (!fits(it->second, *kind)) {
+                report.error(node, "unknown-reference",
+                             "«" + id + "» в атрибуте " + std::string(name) + " должно указывать на " +
+                                 std::string(what(*kind)) + ", а это id другой записи или человека");
+            }
+        }
+    }
+    for (Node child : node.children()) check_references(set, record, child, local_ids, report);
+}
+
+// ---------------------------------------------------------------- texts
+
+// An element present but blank is a slip of data entry; an empty cell of the
+// source is an absent element instead. Cells of plain tables may be empty.
+void check_empty_texts(Node node, Report& report) {
+    for (Node child : node.children()) {
+        if (child.has_element_children()) {
+            check_empty_texts(child, report);
+            continue;
+        }
+        if (child.name() == "cell" || child.raw()->properties) continue;
+        if (trim(child.text()).empty())
+            report.error(child, "empty-text",
+                         "элемент <" + std::string(child.name()) +
+                             "> пуст: впишите текст или удалите элемент, если в документе этой графы нет");
+    }
+}
+
+// «ёлочки» and straight quotes must close what they open.
+void check_quotes(Node node, Report& report) {
+    for (Node child : node.children()) {
+        if (child.has_element_children()) {
+            check_quotes(child, report);
+            continue;
+        }
+        const std::string text = child.text();
+        int depth = 0;
+        bool unbalanced = false;
+        std::size_t straight = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text.compare(i, 2, "\xC2\xAB") == 0) ++depth;
+            else if (text.compare(i, 2, "\xC2\xBB") == 0 && --depth < 0) unbalanced = true;
+            else if (text[i] == '"') ++straight;
+        }
+        if (unbalanced || depth != 0) {
+            std::string detail = depth > 0 ? "открывающих «больше, чем закрывающих»" : "закрывающая » стоит без открывающей «";
+            report.warning(child, "unbalanced-quotes",
+                           "кавычки не парные в <" + std::string(child.name()) + ">: " + detail + " («" +
+                               one_line(text).substr(0, 80) + (one_line(text).size() > 80 ? "…" : "") +
+                               "»); проверьте, где кончается название");
+        } else if (straight % 2 != 0) {
+            report.warning(child, "unbalanced-quotes",
+                           "нечётное число кавычек \" в <" + std::string(child.name()) + ">; проверьте, где кончается название");
+        }
+    }
+}
+
+// ---------------------------------------------------------------- numbering
+
+// Numbers of one list in document order: duplicates, gaps, order. Items are
+// grouped by their prefix ("1.1", "1.2" belong to "1"); single numbers that
+// restart at 1 in a new section start a new run.
+class Numbering {
+public:
+    Numbering(Report& report, std::string noun) : report_(report), noun_(std::move(noun)) {}
+
+    void start_section() { new_section_ = true; }
+
+    void add(Node node, const std::string& written) {
+        std::vector<int> parts = number_components(written);
+        if (parts.empty()) return;
+        const std::string full = join(parts);
+        if (auto seen = first_.find(full); seen != first_.end()) {
+            report_.warning(node, "duplicate-number",
+                            "номер " + noun_ + " " + full + " повторяется: он уже есть в строке " +
+                                std::to_string(seen->second) + ". Пункты с одинаковыми номерами путают исполнителей");
+            last_[prefix(parts)] = parts.back();
+            return;
+        }
+        first_.emplace(full, report_.line_of(node));
+        const std::vector<int> key = prefix(parts);
+        auto it = last_.find(key);
+        const bool restart = key.empty() && new_section_ && parts.back() == 1;
+        new_section_ = false;
+        const int expected = (it == last_.end() || restart) ? 1 : it->second + 1;
+        if (parts.back() > expected) {
+            std::vector<int> missing = key;
+            missing.push_back(expected);
+            std::string range = join(missing);
+            if (parts.back() - 1 > expected) {
+                missing.back() = parts.back() - 1;
+                range += "–" + join(missing);
+            }
+            report_.warning(node, "number-gap",
+                            "пропущен номер " + noun_ + ": после " +
+                                (expected == 1 ? std::string("начала") : join(with_last(key, expected - 1))) + " идёт " + full +
+                                ", а " + range + " нет");
+        } else if (parts.back() < expected) {
+            report_.warning(node, "number-order",
+                            "нарушен порядок номеров: " + full + " стоит после " + join(with_last(key, expected - 1)));
+        }
+        last_[key] = parts.back();
+    }
+
+private:
+    static std::vector<int> prefix(const std::vector<int>& parts) { return {parts.begin(), parts.end() - 1}; }
+    static std::vector<int> with_last(std::vector<int> key, int last) {
+        key.push_back(last);
+        return key;
+    }
+    Report& report_;
+    std::string noun_;
+    std::map<std::vector<int>, int> last_;
+    std::unordered_map<std::string, int> first_;
+    bool new_section_ = false;
+};
+
+void check_order_numbering(Node parent, Report& report) {
+    Numbering items(report, "пункта");
+    for (Node child : parent.children()) {
+        if (child.name() == "item" || child.name() == "control") {
+            if (child.has_attr("number")) items.add(child, child.attr("number"));
+        }
+        if (child.name() == "item") check_order_numbering(child, report);
+    }
+}
+
+// ---------------------------------------------------------------- dates
+
+std::optional<Date> parse_iso(const std::string& s) {
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return std::nullopt;
+    return Date{y, m, d};
+}
+
+Date school_year_start(Date d) { return {d.month >= 9 ? d.year : d.year - 1, 9, 1}; }
+
+std::string format_date(Date d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", d.day, d.month, d.year);
+    return buf;
+}
+
+// The span of years a document's deadlines may plausibly fall into, and how it was found.
+struct Window {
+    int from_year;
+    int to_year;
+    std::string basis;  // Russian, for the message
+};
+
+Deadline read_item_deadline(Node deadline, const DeadlineContext& context) {
+    Deadline d = read_deadline(deadline.text(), context);
+    if (deadline.has_attr("kind"))
+        if (auto kind = deadline_kind_from_string(deadline.attr("kind"))) d.kind = *kind;
+    if (deadline.has_attr("from")) d.from = parse_iso(deadline.attr("from"));
+    if (deadline.has_attr("to")) d.to = parse_iso(deadline.attr("to"));
+    if (d.kind == DeadlineKind::free && (d.from || d.to)) d.kind = DeadlineKind::period;
+    return d;
+}
+
+// Deadlines of a plan or an order: unreadable wording, and years far from the document's period.
+void check_deadlines(const std::vector<Node>& deadlines, const DeadlineContext& context, std::optional<Window> window,
+                     Report& report) {
+    std::vector<std::pair<Node, Deadline>> read;
+    for (Node node : deadlines) {
+        Deadline d = read_item_deadline(node, context);
+        if (!d.readable())
+            report.warning(node, "deadline-unreadable",
+                           "срок «" + one_line(d.written) +
+                               "» не читается как дата или период: он будет напечатан как есть, но просрочку по нему не "
+                               "определить. Запишите его, например, «Май 2022 г.», «До 30.09.2022», «В течение года» "
+                               "или добавьте атрибуты from/to");
+        read.emplace_back(node, std::move(d));
+    }
+    if (!window) {
+        // No stated period: take the middle of the deadlines' years.
+        std::vector<int> years;
+        for (const auto& [node, d] : read)
+            if (d.to) years.push_back(d.to->year);
+        if (years.size() < 3) return;
+        std::nth_element(years.begin(), years.begin() + static_cast<long>(years.size() / 2), years.end());
+        int middle = years[years.size() / 2];
+        window = Window{middle - 2, middle + 2, "остальные сроки документа приходятся на " + std::to_string(middle) + " г."};
+    }
+    for (const auto& [node, d] : read) {
+        if (!d.from && !d.to) continue;
+        int first = (d.from ? *d.from : *d.to).year;
+        int last = (d.to ? *d.to : *d.from).year;
+        if (last < window->from_year || first > window->to_year)
+            report.warning(node, "date-out-of-period",
+                           "срок «" + one_line(d.written) + "» (" + year_span(first, last) +
+                               ") далеко за пределами периода документа: " + window->basis +
+                               ". Возможно, опечатка в годе");
+    }
+}
+
+// ---------------------------------------------------------------- records
+
+void check_roadmap(const Record& record, Report& report) {
+    Node root = record.root();
+    // The period: stated, or the school year of the approval.
+    DeadlineContext context;
+    std::optional<Window> window;
+    Node period = root.child("period");
+    if (period) {
+        if (period.has_attr("school-year")) {
+            int y = std::atoi(period.attr("school-year").c_str());
+            context.period_from = Date{y, 9, 1};
+            context.period_to = Date{y + 1, 8, 31};
+        }
+        if (period.has_attr("from")) context.period_from = parse_iso(period.attr("from"));
+        if (period.has_attr("to")) context.period_to = parse_iso(period.attr("to"));
+        if (context.period_from && context.period_to)
+            window = Window{context.period_from->year - 1, context.period_to->year + 1,
+                            "он рассчитан на " + year_span(context.period_from->year, context.period_to->year)};
+    } else if (auto approved = parse_iso(trim(root.child("approval").child("date").text()))) {
+        Date start = school_year_start(*approved);
+        context.period_from = start;
+        context.period_to = Date{start.year + 1, 8, 31};
+        window = Window{approved->year - 1, approved->year + 3, "документ утверждён " + format_date(*approved)};
+    }
+
+    // Columns.
+    std::vector<std::string> fields;
+    Node columns = root.child("columns");
+    for (Node column : columns.children())
+        if (column.name() == "column") fields.push_back(column.attr("field"));
+    const bool stage_columns = std::find(fields.begin(), fields.end(), "stage") != fields.end();
+    if (Node row = columns.child("number-row")) {
+        std::vector<std::string> cells;
+        for (Node cell : row.children()) cells.push_back(trim(cell.text()));
+        bool right = cells.size() == fields.size();
+        for (std::size_t i = 0; right && i < cells.size(); ++i) right = cells[i] == std::to_string(i + 1);
+        if (!right) {
+            std::string written;
+            for (const auto& c : cells) written += (written.empty() ? "" : ", ") + (c.empty() ? std::string("(пусто)") : c);
+            report.warning(row, "column-numbers",
+                           "строка номеров столбцов «" + written + "» не совпадает со столбцами: их " +
+                               std::to_string(fields.size()) + ", ожидается 1, 2, … " + std::to_string(fields.size()));
+        }
+    }
+
+    // Sections and items in document order.
+    Numbering sections(report, "раздела");
+    Numbering items(report, "пункта");
+    std::vector<Node> deadlines;
+    auto visit_item = [&](Node item) {
+        if (item.has_attr("number")) items.add(item, item.attr("number"));
+        for (const std::string& field : fields) {
+            if (field == "stage" || (field == "number" && stage_columns)) continue;
+            bool present = field == "number" ? item.has_attr("number") : static_cast<bool>(item.child(field));
+            if (!present) {
+                std::string header = one_line(columns.child("column").text());
+                for (Node column : columns.children())
+                    if (column.attr("field") == field) header = one_line(column.text());
+                std::string label = item.has_attr("number") ? "пункта " + item.attr("number")
+                                                            : "пункта в строке " + std::to_string(report.line_of(item));
+                report.warning(item, "empty-cell",
+                               "у " + label + " пустая графа «" + header + "»" +
+                                   (field == "responsible" ? ": за мероприятие никто не отвечает" : ""));
+            }
+        }
+        if (Node d = item.child("deadline")) deadlines.push_back(d);
+    };
+    for (Node child : root.children()) {
+        if (child.name() == "section") {
+            if (child.has_attr("number")) sections.add(child, child.attr("number"));
+            items.start_section();
+            for (Node item : child.children())
+                if (item.name() == "item") visit_item(item);
+        } else if (child.name() == "item") {
+            visit_item(child);
+        }
+    }
+    check_deadlines(deadlines, context, window, report);
+}
+
+void collect_deadlines(Node node, std::vector<Node>& out) {
+    for (Node child : node.children()) {
+        if (child.name() == "deadline") out.push_back(child);
+        collect_deadlines(child, out);
+    }
+}
+
+void check_order(const Record& record, Report& report) {
+    Node root = record.root();
+    check_order_numbering(root, report);
+    DeadlineContext context;
+    std::optional<Window> window;
+    if (auto date = parse_iso(trim(root.child("date").text()))) {
+        Date start = school_year_start(*date);
+        context.period_from = start;
+        context.period_to = Date{start.year + 1, 8, 31};
+        window = Window{date->year - 1, date->year + 3, "приказ издан " + format_date(*date)};
+    }
+    std::vector<Node> deadlines;
+    collect_deadlines(root, deadlines);
+    check_deadlines(deadlines, context, window, report);
+}
+
+void check_registry(const Record& record, Report& report) {
+    Node root = record.root();
+    for (Node pair : root.child("pairs").children())
+        if (pair.attr("mentor") == pair.attr("mentee"))
+            report.error(pair, "self-pair",
+                         "в паре " + pair.attr("id") + " наставник и наставляемый — один и тот же человек (" +
+                             pair.attr("mentor") + "); укажите разных людей");
+    for (Node group : root.child("groups").children())
+        for (Node mentee : group.children())
+            if (mentee.attr("person") == group.attr("mentor"))
+                report.error(mentee, "self-pair",
+                             "в группе " + group.attr("id") + " наставник " + group.attr("mentor") +
+                                 " записан и среди наставляемых; укажите разных людей");
+    for (const char* list : {"pairs", "groups"})
+        for (Node term : root.child(list).children()) {
+            auto start = parse_iso(term.attr("start"));
+            auto end = parse_iso(term.attr("end"));
+            if (start && end && *end < *start)
+                report.error(term, "period-order",
+                             "срок " + term.attr("id") + " кончается (" + format_date(*end) + ") раньше, чем начинается (" +
+                                 format_date(*start) + ")");
+        }
+}
+
+// A school year is two consecutive years.
+void check_school_years(Node node, Report& report) {
+    for (xmlAttr* a = node.raw()->properties; a; a = a->next) {
+        std::string_view name = as_view(a->name);
+        if (name != "school-year" && name != "period") continue;
+        std::string value = node.attr(reinterpret_cast<const char*>(a->name));
+        int first = 0, second = 0;
+        if (std::sscanf(value.c_str(), "%4d-%4d", &first, &second) == 2 && second != first + 1)
+            report.error(node, "school-year",
+                         "учебный год «" + value + "» должен состоять из двух соседних лет, например " +
+                             std::to_string(first) + "-" + std::to_string(first + 1));
+    }
+    for (Node child : node.children()) check_school_years(child, report);
+}
+
+std::set<std::string> programme_ids(const Record& record) {
+    std::set<std::string> ids;
+    if (record.kind == RecordKind::registry)
+        for (Node child : record.root().children())
+            if (child.name() == "programme") ids.insert(child.attr("id"));
+    return ids;
+}
+
+}  // namespace
+
+std::vector<int> number_components(std::string_view written) {
+    // The last run of digits and dots: "Этап 1." → "1.", "1.5" → "1.5".
+    std::size_t end = written.size();
+    while (end > 0 && (written[end - 1] == '.' || written[end - 1] == ' ')) --end;
+    std::size_t begin = end;
+    while (begin > 0 && ((written[begin - 1] >= '0' && written[begin - 1] <= '9') || written[begin - 1] == '.')) --begin;
+    std::vector<int> parts;
+    int value = -1;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (written[i] == '.') {
+            if (value >= 0) parts.push_back(value);
+            value = -1;
+        } else {
+            value = (value < 0 ? 0 : value * 10) + (written[i] - '0');
+            if (value > 1'000'000) return {};
+        }
+    }
+    if (value >= 0) parts.push_back(value);
+    return parts;
+}
+
+std::vector<Diagnostic> apply_rules(const RecordSet& set) {
+    std::vector<Diagnostic> out;
+    for (const Record& record : set.records) {
+        if (!record.valid) continue;
+        Report report(record, out);
+        Node root = record.root();
+        check_references(set, record, root, programme_ids(record), report);
+        check_empty_texts(root, report);
+        check_quotes(root, report);
+        check_school_years(root, report);
+        switch (record.kind) {
+            case RecordKind::roadmap: check_roadmap(record, report); break;
+            case RecordKind::order: check_order(record, report); break;
+            case RecordKind::registry: check_registry(record, report); break;
+            case RecordKind::organization:
+            case RecordKind::monitoring: break;
+        }
+    }
+    return out;
+}
+
+}  // namespace prikaz

@@ -1,0 +1,41 @@
+// Safe reading of untrusted XML records: size cap, encoding checks, no DTD,
+// no entities, no network, every failure a diagnostic with a position.
+#pragma once
+
+#include <prikaz/prikaz.hpp>
+
+#include "xml.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace prikaz {
+
+// A parsed record file with the bytes it came from (for columns of nodes).
+struct XmlFile {
+    std::string path;    // as shown in diagnostics
+    std::string bytes;   // the file as read
+    XmlDocPtr doc;
+};
+
+struct ReadResult {
+    std::optional<XmlFile> file;  // empty when the file could not be read or parsed
+    std::vector<Diagnostic> diagnostics;
+};
+
+// Reads and parses one file. Missing or unreadable files are I/O diagnostics;
+// everything else wrong with the bytes is a data diagnostic.
+ReadResult read_xml_file(const std::filesystem::path& path, const Limits& limits);
+
+// Parses bytes already in memory; `display` names them in diagnostics.
+ReadResult read_xml_bytes(std::string bytes, std::string display, const Limits& limits);
+
+// 1-based line and column (in characters) of a byte offset.
+Position position_of(const XmlFile& file, std::size_t offset);
+
+// Line and column of an element's start tag: libxml2 keeps only the line.
+Position position_of(const XmlFile& file, Node node);
+
+}  // namespace prikaz

@@ -9,10 +9,11 @@
 //        wording := [prefix] group { ("," | "и") group } {"."}
 //        prefix  := "до" ["конца"] | "к" ["концу"] | "не позднее" | "в"
 //        group   := item [dash item] | month month | "с" item ("по"|"до") item
-//        item    := dd.mm[.yyyy] | d month-word [year] | month-word [year]
+//                   (a range of two years may end in "учебный год", "уч.г.")
+//        item    := dd.mm[.yy[yy]] | d month-word [year] | month-word [year]
 //                 | (I..IV | 1..4) "квартал" [year] | (I | II) "полугодие" [year]
 //                 | year
-//        year    := yyyy {"г" | "гг" | "года" | …} ["учебный" | "уч." …]
+//        year    := yyyy {"г" | "гг" | "года" | …}
 //      Items without a year take it from their neighbours, else from the
 //      context period (see date_items()).
 // Anything left over, or any impossible date, makes the whole wording free.
@@ -419,7 +420,8 @@ std::optional<int> year_in_context(int month, const DeadlineContext& context) {
 // a year takes it from the next item that has one ("Август – сентябрь 2024",
 // "Ноябрь, май 2022": the year before if its month comes later), else from
 // the previous one ("Декабрь 2021, май"). If no item has a year, the last item
-// of each group is dated by the context and the first follows it.
+// of each group is dated by the context and the first follows it
+// ("Август -сентябрь": September first, then August in the same year).
 void date_items(Wording& wording, const DeadlineContext& context) {
     std::vector<Item*> items;
     for (auto& group : wording.groups) {
@@ -439,7 +441,10 @@ void date_items(Wording& wording, const DeadlineContext& context) {
 
     for (auto& group : wording.groups) {
         Item& end = group.last ? *group.last : group.first;
-        if (!end.year) end.year = year_in_context(end.first_month, context);
+        // Only months and days: a year-less "I полугодие" in a school plan
+        // means the school's half-year, not the calendar one.
+        const bool calendar_part = end.unit == Unit::quarter || end.unit == Unit::half;
+        if (!end.year && !calendar_part) end.year = year_in_context(end.first_month, context);
         if (group.last && !group.first.year && end.year) group.first.year = before(group.first, end);
     }
 }
@@ -510,12 +515,13 @@ Reading evaluate(Wording wording, const DeadlineContext& context) {
         // "До 30.09.2022", "до конца 2021 года", "до конца мая 2022": only an end.
         // "до конца 2021 года" keeps kind year with to = 31 December and no
         // from, like any "до": the wording does not say when the work starts.
-        // "до мая" is ambiguous (before May or through May?) and stays free.
+        // "до мая", "до 2025 года" are ambiguous (before May or through May?)
+        // and stay free: the record can give the dates.
         if (wording.groups.size() != 1 || only.last) return {};
         if (only.first.unit == Unit::day) result.kind = DeadlineKind::before_date;
+        else if (wording.prefix != Prefix::before_end) return {};
         else if (only.first.unit == Unit::year) result.kind = DeadlineKind::year;
-        else if (wording.prefix == Prefix::before_end) result.kind = DeadlineKind::before_date;
-        else return {};
+        else result.kind = DeadlineKind::before_date;
         result.to = to;
         return result;
     }

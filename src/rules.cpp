@@ -165,6 +165,17 @@ void check_empty_texts(Node node, Report& report) {
     }
 }
 
+// At most `chars` characters of UTF-8 text from byte `from`, never cutting a character.
+std::string excerpt(const std::string& text, std::size_t from, std::size_t chars) {
+    std::size_t end = from, count = 0;
+    while (end < text.size() && count < chars) {
+        ++end;
+        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+        ++count;
+    }
+    return one_line(text.substr(from, end - from)) + (end < text.size() ? "…" : "");
+}
+
 // «ёлочки» and straight quotes must close what they open.
 void check_quotes(Node node, Report& report) {
     for (Node child : node.children()) {
@@ -173,23 +184,40 @@ void check_quotes(Node node, Report& report) {
             continue;
         }
         const std::string text = child.text();
-        int depth = 0;
-        bool unbalanced = false;
+        std::vector<std::size_t> open;  // byte offsets of unclosed «
+        std::optional<std::size_t> stray_close;
         std::size_t straight = 0;
         for (std::size_t i = 0; i < text.size(); ++i) {
-            if (text.compare(i, 2, "\xC2\xAB") == 0) ++depth;
-            else if (text.compare(i, 2, "\xC2\xBB") == 0 && --depth < 0) unbalanced = true;
-            else if (text[i] == '"') ++straight;
+            if (text.compare(i, 2, "\xC2\xAB") == 0) {
+                open.push_back(i);
+            } else if (text.compare(i, 2, "\xC2\xBB") == 0) {
+                if (!open.empty()) open.pop_back();
+                else if (!stray_close) stray_close = i;
+            } else if (text[i] == '"') {
+                ++straight;
+            }
         }
-        if (unbalanced || depth != 0) {
-            std::string detail = depth > 0 ? "открывающих «больше, чем закрывающих»" : "закрывающая » стоит без открывающей «";
+        const std::string element = "<" + std::string(child.name()) + ">";
+        if (stray_close) {
+            // Show the text that leads up to the stray quote.
+            std::size_t from = *stray_close;
+            for (int chars = 0; from > 0 && chars < 50; ++chars) {
+                --from;
+                while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+            }
+            if (from > 0)  // start at a word
+                if (auto space = text.find(' ', from); space < *stray_close) from = space + 1;
             report.warning(child, "unbalanced-quotes",
-                           "кавычки не парные в <" + std::string(child.name()) + ">: " + detail + " («" +
-                               one_line(text).substr(0, 80) + (one_line(text).size() > 80 ? "…" : "") +
-                               "»); проверьте, где кончается название");
+                           "в " + element + " закрывающая кавычка » стоит без открывающей, текст: " + (from > 0 ? "…" : "") +
+                               one_line(text.substr(from, *stray_close + 2 - from)) +
+                               (*stray_close + 2 < text.size() ? "…" : "") + " — проверьте, где начинается название");
+        } else if (!open.empty()) {
+            report.warning(child, "unbalanced-quotes",
+                           "в " + element + " кавычка « не закрыта, текст: " + excerpt(text, open.front(), 60) +
+                               " — проверьте, где кончается название");
         } else if (straight % 2 != 0) {
             report.warning(child, "unbalanced-quotes",
-                           "нечётное число кавычек \" в <" + std::string(child.name()) + ">; проверьте, где кончается название");
+                           "в " + element + " нечётное число кавычек \"; проверьте, где кончается название");
         }
     }
 }
@@ -209,19 +237,25 @@ public:
         std::vector<int> parts = number_components(written);
         if (parts.empty()) return;
         const std::string full = join(parts);
+        const std::vector<int> key = prefix(parts);
+        // Single numbers that start again at 1 in a new section: a new list.
+        const bool restart = key.empty() && new_section_ && parts.back() == 1 && last_.count(key);
+        new_section_ = false;
+        if (restart) {
+            first_.clear();
+            last_.erase(key);
+        }
         if (auto seen = first_.find(full); seen != first_.end()) {
             report_.warning(node, "duplicate-number",
                             "номер " + noun_ + " " + full + " повторяется: он уже есть в строке " +
-                                std::to_string(seen->second) + ". Пункты с одинаковыми номерами путают исполнителей");
-            last_[prefix(parts)] = parts.back();
+                                std::to_string(report_.line_of(seen->second)) +
+                                ". Пункты с одинаковыми номерами путают исполнителей");
+            last_[key] = parts.back();
             return;
         }
-        first_.emplace(full, report_.line_of(node));
-        const std::vector<int> key = prefix(parts);
+        first_.emplace(full, node);
         auto it = last_.find(key);
-        const bool restart = key.empty() && new_section_ && parts.back() == 1;
-        new_section_ = false;
-        const int expected = (it == last_.end() || restart) ? 1 : it->second + 1;
+        const int expected = it == last_.end() ? 1 : it->second + 1;
         if (parts.back() > expected) {
             std::vector<int> missing = key;
             missing.push_back(expected);
@@ -250,7 +284,7 @@ private:
     Report& report_;
     std::string noun_;
     std::map<std::vector<int>, int> last_;
-    std::unordered_map<std::string, int> first_;
+    std::unordered_map<std::string, Node> first_;
     bool new_section_ = false;
 };
 
@@ -317,9 +351,10 @@ void check_deadlines(const std::vector<Node>& deadlines, const DeadlineContext& 
         for (const auto& [node, d] : read)
             if (d.to) years.push_back(d.to->year);
         if (years.size() < 3) return;
-        std::nth_element(years.begin(), years.begin() + static_cast<long>(years.size() / 2), years.end());
-        int middle = years[years.size() / 2];
-        window = Window{middle - 2, middle + 2, "остальные сроки документа приходятся на " + std::to_string(middle) + " г."};
+        const auto half = (years.size() - 1) / 2;
+        std::nth_element(years.begin(), years.begin() + static_cast<long>(half), years.end());
+        int middle = years[half];
+        window = Window{middle - 2, middle + 2, "остальные его сроки приходятся на " + std::to_string(middle) + " год"};
     }
     for (const auto& [node, d] : read) {
         if (!d.from && !d.to) continue;
@@ -329,7 +364,7 @@ void check_deadlines(const std::vector<Node>& deadlines, const DeadlineContext& 
             report.warning(node, "date-out-of-period",
                            "срок «" + one_line(d.written) + "» (" + year_span(first, last) +
                                ") далеко за пределами периода документа: " + window->basis +
-                               ". Возможно, опечатка в годе");
+                               "; возможно, опечатка в годе");
     }
 }
 

@@ -100,7 +100,7 @@ std::string schema_message(const std::string& raw) {
         return msg + " (порядок и состав элементов — в schemas/)";
     }
     if (std::regex_match(rest, v, missing))
-        return "в элементе " + element + " не хватает обязательного элемента: " + element_list(v[1].str());
+        return "в элементе " + element + " не хватает обязательного элемента; дальше ожидается: " + element_list(v[1].str());
     if (std::regex_match(rest, v, required))
         return "у элемента " + element + " нет обязательного атрибута " + v[1].str();
     if (std::regex_match(rest, v, not_allowed))

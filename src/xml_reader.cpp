@@ -13,6 +13,11 @@ namespace prikaz {
 
 namespace {
 
+std::string size_limit(std::size_t bytes) {
+    if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " МиБ";
+    return std::to_string(bytes) + " байт";
+}
+
 Diagnostic data_error(std::string rule, Position where, std::string message) {
     return {Severity::error, Category::data, std::move(rule), std::move(where), std::move(message)};
 }
@@ -150,19 +155,25 @@ Scan scan_utf8(std::string_view s) {
     return scan;
 }
 
-Position position_in(std::string_view bytes, const std::string& path, std::size_t offset) {
+std::vector<std::size_t> line_starts_of(std::string_view s) {
+    std::vector<std::size_t> starts{0};
+    for (std::size_t at = s.find('\n'); at != std::string_view::npos; at = s.find('\n', at + 1)) starts.push_back(at + 1);
+    return starts;
+}
+
+// Line and column (in characters) of a byte offset, given where the lines start.
+Position position_in(std::string_view bytes, const std::vector<std::size_t>& starts, const std::string& path,
+                     std::size_t offset) {
     offset = std::min(offset, bytes.size());
-    int line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < offset; ++i)
-        if (bytes[i] == '\n') {
-            ++line;
-            line_start = i + 1;
-        }
+    auto line = std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin();
     int column = 1;
-    for (std::size_t i = line_start; i < offset; ++i)
+    for (std::size_t i = starts[static_cast<std::size_t>(line - 1)]; i < offset; ++i)
         if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++column;
-    return {path, line, column};
+    return {path, static_cast<int>(line), column};
+}
+
+Position position_in(std::string_view bytes, const std::string& path, std::size_t offset) {
+    return position_in(bytes, line_starts_of(bytes.substr(0, std::min(offset, bytes.size()))), path, offset);
 }
 
 // libxml2 calls this when it meets <!DOCTYPE: stop before any declaration is read.
@@ -188,6 +199,12 @@ std::string parser_message(const xmlError& e) {
         case XML_WAR_UNDECLARED_ENTITY:
             return "неизвестная ссылка на сущность &" + s1 + ";. В записях допустимы только &lt; &gt; &amp; &quot; &apos; "
                    "и числовые ссылки; знак & в тексте пишите как &amp;";
+        case XML_ERR_NAME_REQUIRED:
+            if (original.find("EntityRef") == std::string::npos) return "ожидается имя элемента или атрибута: " + original;
+            [[fallthrough]];
+        case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+        case XML_ERR_ENTITYREF_NO_NAME:
+            return "знак & в тексте пишите как &amp; (после & ожидается имя сущности и «;»)";
         case XML_ERR_TAG_NAME_MISMATCH:
             return "закрывающий тег </" + s2 + "> не соответствует открытому <" + s1 + "> (строка " +
                    std::to_string(e.int1) + ")";
@@ -216,6 +233,32 @@ std::string parser_message(const xmlError& e) {
         return "слишком глубокая вложенность элементов (больше 256 уровней)";
     if (original.find("Premature end of data") != std::string::npos) return "файл оборван: " + original;
     return "нарушена XML-разметка: " + original;
+}
+
+// The first well-formedness error: libxml2 goes on after some errors, and the
+// last one ("premature end") hides the cause.
+struct FirstError {
+    bool seen = false;
+    xmlError error{};
+    std::string message, str1, str2;
+};
+
+void keep_first_error(void* data, xmlErrorPtr error) {
+    auto* parser = static_cast<xmlParserCtxtPtr>(data);
+    auto* first = static_cast<FirstError*>(parser->_private);
+    if (first->seen || !error || error->level < XML_ERR_ERROR) return;
+    first->seen = true;
+    first->error = *error;
+    first->message = error->message ? error->message : "";
+    first->str1 = error->str1 ? error->str1 : "";
+    first->str2 = error->str2 ? error->str2 : "";
+    first->error.message = first->message.data();
+    first->error.str1 = first->str1.data();
+    first->error.str2 = first->str2.data();
+    first->error.str3 = nullptr;
+    first->error.file = nullptr;
+    first->error.node = nullptr;
+    first->error.ctxt = nullptr;
 }
 
 // Rejects text and attribute values longer than the cap (libxml2 2.9.14 lets
@@ -249,7 +292,9 @@ void check_value_sizes(const XmlFile& file, xmlNode* node, const Limits& limits,
 
 }  // namespace
 
-Position position_of(const XmlFile& file, std::size_t offset) { return position_in(file.bytes, file.path, offset); }
+Position position_of(const XmlFile& file, std::size_t offset) {
+    return position_in(file.bytes, file.line_starts, file.path, offset);
+}
 
 Position position_of(const XmlFile& file, Node node) {
     int line = node.line();
@@ -259,24 +304,24 @@ Position position_of(const XmlFile& file, Node node) {
     if (node.raw()->ns && node.raw()->ns->prefix) tag += std::string(as_view(node.raw()->ns->prefix)) + ":";
     tag += std::string(node.name());
     std::string_view bytes = file.bytes;
-    std::size_t line_start = 0;
-    for (int l = 1; l < line && line_start != std::string_view::npos; ++l) {
-        line_start = bytes.find('\n', line_start);
-        if (line_start != std::string_view::npos) ++line_start;
-    }
-    if (line_start == std::string_view::npos) return {file.path, line, 0};
-    std::size_t line_end = bytes.find('\n', line_start);
-    if (line_end == std::string_view::npos) line_end = bytes.size();
+    if (static_cast<std::size_t>(line) > file.line_starts.size()) return {file.path, line, 0};
+    const std::size_t line_start = file.line_starts[static_cast<std::size_t>(line - 1)];
+    const std::size_t line_end =
+        static_cast<std::size_t>(line) < file.line_starts.size() ? file.line_starts[static_cast<std::size_t>(line)] : bytes.size();
     auto is_tag_at = [&](std::size_t at) {
         std::size_t after = at + tag.size();
         return after >= bytes.size() || std::strchr(" \t\r\n/>", bytes[after]) != nullptr;
     };
+    // Several elements of one name on a line: take the one this node is among its siblings.
+    int skip = 0;
+    for (xmlNode* n = node.raw()->prev; n; n = n->prev)
+        if (n->type == XML_ELEMENT_NODE && Node(n).name() == node.name() && Node(n).line() == line) ++skip;
     for (std::size_t at = bytes.find(tag, line_start); at != std::string_view::npos && at < line_end;
          at = bytes.find(tag, at + 1))
-        if (is_tag_at(at)) return position_in(bytes, file.path, at);
+        if (is_tag_at(at) && skip-- == 0) return position_of(file, at);
     for (std::size_t at = bytes.rfind(tag, line_start); at != std::string_view::npos;
          at = at == 0 ? std::string_view::npos : bytes.rfind(tag, at - 1))
-        if (is_tag_at(at)) return position_in(bytes, file.path, at);
+        if (is_tag_at(at)) return position_of(file, at);
     return {file.path, line, 0};
 }
 
@@ -287,8 +332,7 @@ ReadResult read_xml_bytes(std::string bytes, std::string display, const Limits& 
         return std::move(result);
     };
     if (bytes.size() > limits.max_file_bytes)
-        return fail("file-too-large", 0,
-                    "файл больше " + std::to_string(limits.max_file_bytes >> 20) + " МиБ; такие записи не принимаются");
+        return fail("file-too-large", 0, "файл больше " + size_limit(limits.max_file_bytes) + "; такие записи не принимаются");
     if (bytes.empty()) return fail("xml-syntax", 0, "файл пуст: в нём нет ни одного элемента");
 
     const bool utf16 = starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF");
@@ -316,6 +360,9 @@ ReadResult read_xml_bytes(std::string bytes, std::string display, const Limits& 
     std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> parser(xmlNewParserCtxt(), xmlFreeParserCtxt);
     if (!parser) throw std::bad_alloc();
     parser->sax->internalSubset = refuse_doctype;
+    FirstError first;
+    parser->_private = &first;
+    parser->sax->serror = keep_first_error;
     // No entity substitution, no DTD loading, no network, no XInclude, no HUGE: see docs/security.md.
     const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
     XmlDocPtr doc(xmlCtxtReadMemory(parser.get(), bytes.data(), static_cast<int>(bytes.size()), display.c_str(), nullptr,
@@ -329,13 +376,14 @@ ReadResult read_xml_bytes(std::string bytes, std::string display, const Limits& 
     }
     if (!doc || !parser->wellFormed) {
         doc.reset();
-        const xmlError* e = xmlCtxtGetLastError(parser.get());
+        const xmlError* e = first.seen ? &first.error : xmlCtxtGetLastError(parser.get());
         Position where{display, e ? e->line : 0, e ? e->int2 : 0};
         std::string message = e ? parser_message(*e) : "нарушена XML-разметка";
         result.diagnostics.push_back(data_error("xml-syntax", where, message));
         return result;
     }
-    XmlFile file{std::move(display), std::move(bytes), std::move(doc)};
+    XmlFile file{std::move(display), std::move(bytes), std::move(doc), {}};
+    file.line_starts = line_starts_of(file.bytes);
     check_value_sizes(file, xmlDocGetRootElement(file.doc.get()), limits, result.diagnostics);
     if (result.diagnostics.empty()) result.file = std::move(file);
     return result;
@@ -355,13 +403,16 @@ ReadResult read_xml_file(const std::filesystem::path& path, const Limits& limits
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         int err = errno;
-        return io_error("file-unreadable", "файл не открывается на чтение (" + std::string(std::strerror(err)) +
-                                               "); проверьте права доступа");
+        std::string reason = err == EACCES ? "нет прав на чтение" : std::strerror(err);
+        return io_error("file-unreadable", "файл не открывается на чтение (" + reason + "); проверьте права доступа");
     }
     auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > limits.max_file_bytes)
-        return io_error("file-too-large", "файл больше " + std::to_string(limits.max_file_bytes >> 20) +
-                                              " МиБ; такие записи не принимаются");
+    if (!ec && size > limits.max_file_bytes) {
+        result.diagnostics.push_back(data_error("file-too-large", {display, 0, 0},
+                                                "файл больше " + size_limit(limits.max_file_bytes) +
+                                                    "; такие записи не принимаются"));
+        return result;
+    }
     std::string bytes;
     bytes.resize(ec ? 0 : size);
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));

@@ -18,6 +18,7 @@ struct XmlFile {
     std::string path;    // as shown in diagnostics
     std::string bytes;   // the file as read
     XmlDocPtr doc;
+    std::vector<std::size_t> line_starts;  // byte offset of every line, for positions
 };
 
 struct ReadResult {

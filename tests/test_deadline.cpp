@@ -178,6 +178,7 @@ TEST_CASE("Single dates and their typography", "[deadline]") {
         {"до\u00A030.09.2022\u00A0г.", K::before_date, std::nullopt, d(2022, 9, 30)},
         {"Не позднее 15.10.2022", K::before_date, std::nullopt, d(2022, 10, 15)},
         {"до конца мая 2022 г.", K::before_date, std::nullopt, d(2022, 5, 31)},
+        {"к 1 сентября 2022 г.", K::before_date, std::nullopt, d(2022, 9, 1)},
         {"МАЙ 2022 Г.", K::month, d(2022, 5, 1), d(2022, 5, 31)},
         {"в мае 2022 года", K::month, d(2022, 5, 1), d(2022, 5, 31)},
         {"2022 г.", K::year, d(2022, 1, 1), d(2022, 12, 31)},
@@ -211,6 +212,9 @@ TEST_CASE("Quarters and half-years", "[deadline]") {
         {"до конца III квартала 2022 г.", K::before_date, std::nullopt, d(2022, 9, 30)},
         {"II полугодие 2022 г.", K::period, d(2022, 7, 1), d(2022, 12, 31)},
         {"V квартал 2022", K::free, std::nullopt, std::nullopt},
+        // A school plan's "I полугодие" is the school's half-year: no calendar dates.
+        {"I полугодие", K::period, std::nullopt, std::nullopt, kashary},
+        {"III квартал", K::quarter, std::nullopt, std::nullopt, kashary},
     });
 }
 
@@ -253,7 +257,9 @@ TEST_CASE("Unreadable wordings are free and never crash", "[deadline]") {
         {"31.02.2022", K::free, std::nullopt, std::nullopt},
         {"32.01.2022", K::free, std::nullopt, std::nullopt},
         {"01.13.2022", K::free, std::nullopt, std::nullopt},
+        // Ambiguous: "before" or "through"? The record gives the dates.
         {"до мая 2022", K::free, std::nullopt, std::nullopt},
+        {"до 2025 года", K::free, std::nullopt, std::nullopt},
         {"Май 2022 г. (по мере готовности)", K::free, std::nullopt, std::nullopt},
         {"Январь, ", K::free, std::nullopt, std::nullopt},
         {"123456789012345678901234567890", K::free, std::nullopt, std::nullopt},

@@ -20,6 +20,15 @@ namespace fs = std::filesystem;
 
 inline const fs::path source_dir = PRIKAZ_SOURCE_DIR;
 
+// Peak memory a test allows the program, in KiB; sanitizer builds need about three times more.
+inline long memory_budget_kib(long plain) {
+#ifdef PRIKAZ_SANITIZED
+    return plain * 3;
+#else
+    return plain;
+#endif
+}
+
 // A fresh folder under the system temp dir, removed at the end of the test.
 class TempDir {
 public:

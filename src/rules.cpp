@@ -63,7 +63,9 @@ std::string year_span(int from, int to) { return from == to ? std::to_string(fro
 enum class RefKind { person, organization, order, roadmap, record };
 
 std::optional<RefKind> reference_kind(std::string_view attribute) {
-    if (attribute == "person" || attribute == "persons" || attribute == "mentor" || attribute == "mentee") return RefKind::person;
+    if (attribute == "person" || attribute == "persons" || attribute == "mentor" || attribute == "mentee" ||
+        attribute == "curator")
+        return RefKind::person;
     if (attribute == "organization" || attribute == "organizations") return RefKind::organization;
     if (attribute == "order") return RefKind::order;
     if (attribute == "roadmap") return RefKind::roadmap;

@@ -231,3 +231,26 @@ TEST_CASE("a folder with no XML, a missing file, an unreadable file") {
                        ": error[file-unreadable]: файл не открывается на чтение (нет прав на чтение); проверьте права "
                        "доступа\nИтог: ошибок — 1, предупреждений — 0.\n");
 }
+
+TEST_CASE("schema files are read only from the schema folder") {
+    TempDir dir;
+    // A schema folder whose records.xsd pulls a file from outside it: a
+    // loader that let it through would compile this schema.
+    const std::string outside =
+        "<?xml version=\"1.0\"?>\n<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
+        "targetNamespace=\"urn:prikaz:records\" elementFormDefault=\"qualified\">\n"
+        "  <xs:element name=\"organization\"/>\n</xs:schema>\n";
+    dir.write("outside.xsd", outside);
+    dir.write("schemas/records.xsd",
+              "<?xml version=\"1.0\"?>\n<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
+              "targetNamespace=\"urn:prikaz:records\">\n  <xs:include schemaLocation=\"../outside.xsd\"/>\n</xs:schema>\n");
+    dir.write("inside/records.xsd", outside);
+    auto record = dir.write("o.xml", org_open + "</organization>\n");
+    prikaz::CheckOptions options;
+    options.schema_dir = dir.path() / "schemas";
+    CHECK_THROWS_WITH(prikaz::check({record}, options),
+                      "схемы записей в " + (dir.path() / "schemas").string() + " повреждены и не компилируются");
+    // The same schema placed inside its folder compiles and validates.
+    options.schema_dir = dir.path() / "inside";
+    CHECK(prikaz::check({record}, options).empty());
+}

@@ -7,11 +7,8 @@
 
 namespace {
 
-int run_check(const std::vector<std::string>& inputs, const std::string& schemas) {
-    prikaz::CheckOptions options;
-    options.schema_dir = schemas;
-    std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
-    auto diagnostics = prikaz::check(paths, options);
+// Prints the diagnostics and a summary line; returns the exit code they call for.
+int report(const std::vector<prikaz::Diagnostic>& diagnostics) {
     std::size_t errors = 0, warnings = 0;
     for (const auto& d : diagnostics) {
         std::cout << prikaz::format(d) << '\n';
@@ -21,19 +18,35 @@ int run_check(const std::vector<std::string>& inputs, const std::string& schemas
     return static_cast<int>(prikaz::exit_code(diagnostics));
 }
 
+// The output name when -o is not given: the record's name with the document's extension.
+std::filesystem::path default_output(const std::filesystem::path& record, const std::filesystem::path& templ) {
+    std::string ext = templ.extension().string();
+    if (ext == ".dotx") ext = ".docx";
+    if (ext == ".ott") ext = ".odt";
+    return record.stem().string() + ext;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"prikaz — приказы, дорожные карты и аналитические справки из XML-записей"};
     app.require_subcommand(1);
+    app.fallthrough();  // --schemas may follow the command name
     app.set_help_flag("-h,--help", "показать эту справку");
+    std::string schemas;
+    app.add_option("--schemas", schemas, "папка со схемами записей (по умолчанию встроенная)");
 
     std::vector<std::string> inputs;
-    std::string schemas;
     auto* check = app.add_subcommand("check", "проверить записи: XML, схемы и правила");
     check->set_help_flag("-h,--help", "показать эту справку");
     check->add_option("paths", inputs, "файлы записей или папки с ними")->required();
-    check->add_option("--schemas", schemas, "папка со схемами записей (по умолчанию встроенная)");
+
+    std::string record, templ, output;
+    auto* render = app.add_subcommand("render", "сделать документ из записи по шаблону DOCX или ODT");
+    render->set_help_flag("-h,--help", "показать эту справку");
+    render->add_option("record", record, "файл записи")->required();
+    render->add_option("-t,--template", templ, "шаблон .docx, .dotx, .odt или .ott")->required();
+    render->add_option("-o,--output", output, "куда сохранить документ (существующий файл не перезаписывается)");
 
     try {
         app.parse(argc, argv);
@@ -45,7 +58,21 @@ int main(int argc, char** argv) {
     }
 
     try {
-        if (*check) return run_check(inputs, schemas);
+        if (*check) {
+            prikaz::CheckOptions options;
+            options.schema_dir = schemas;
+            return report(prikaz::check({inputs.begin(), inputs.end()}, options));
+        }
+        if (*render) {
+            prikaz::RenderOptions options;
+            options.schema_dir = schemas;
+            options.template_path = templ;
+            options.output = output.empty() ? default_output(record, templ) : std::filesystem::path(output);
+            auto diagnostics = prikaz::render(record, options);
+            int code = report(diagnostics);
+            if (code == 0) std::cout << "Документ сохранён: " << options.output.string() << '\n';
+            return code;
+        }
     } catch (const prikaz::SetupError& e) {
         std::cerr << "prikaz: " << e.what() << '\n';
         return static_cast<int>(prikaz::ExitCode::io);

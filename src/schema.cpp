@@ -147,6 +147,8 @@ void collect(void* data, xmlErrorPtr error) {
 
 }  // namespace
 
+void allow_schema_folder(const std::filesystem::path& dir) { SchemaFolders::instance().allow(dir); }
+
 struct RecordSchema::Impl {
     xmlSchemaPtr schema = nullptr;
     ~Impl() { xmlSchemaFree(schema); }

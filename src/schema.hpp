@@ -27,4 +27,8 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// Lets libxml2 read schema files from a folder (its entity loader is
+// process-wide and refuses every other file); for official schemas in tests.
+void allow_schema_folder(const std::filesystem::path& dir);
+
 }  // namespace prikaz

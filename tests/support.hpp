@@ -94,9 +94,9 @@ struct Run {
     long max_rss_kib = 0;  // peak memory of the child
 };
 
-// Runs the prikaz executable with arguments (through /bin/sh, so quote paths).
-inline Run run(const std::string& arguments, const std::string& prefix = "") {
-    std::string command = prefix + " " + std::string(PRIKAZ_BINARY) + " " + arguments + " 2>&1";
+// Runs a shell command; stdout and stderr together.
+inline Run shell(const std::string& command_line) {
+    const std::string command = command_line + " 2>&1";
     Run result;
     int fds[2];
     if (::pipe(fds) != 0) return result;
@@ -119,6 +119,11 @@ inline Run run(const std::string& arguments, const std::string& prefix = "") {
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     result.max_rss_kib = usage.ru_maxrss;
     return result;
+}
+
+// Runs the prikaz executable with arguments (through /bin/sh, so quote paths).
+inline Run run(const std::string& arguments, const std::string& prefix = "") {
+    return shell(prefix + " " + std::string(PRIKAZ_BINARY) + " " + arguments);
 }
 
 inline std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }

@@ -68,6 +68,18 @@ struct SetupError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+struct RenderOptions {
+    std::filesystem::path template_path;  // .docx, .dotx, .odt, .ott
+    std::filesystem::path output;         // a new file: an existing one is never replaced
+    std::filesystem::path schema_dir;     // empty: default_schema_dir()
+    Limits limits;
+};
+
+// Merges one record into a template and writes the document. The record's
+// folder is read as well, so that references to other records resolve.
+// Returns the diagnostics; the document exists only if there is no error.
+std::vector<Diagnostic> render(const std::filesystem::path& record, const RenderOptions& options);
+
 // Schema directory used when none is given: $PRIKAZ_SCHEMAS, else the one the program was built with.
 std::filesystem::path default_schema_dir();
 

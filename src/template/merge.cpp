@@ -1,0 +1,81 @@
+#include "template/merge.hpp"
+
+#include "template/expr.hpp"
+#include "template/format.hpp"
+#include "template/parse.hpp"
+#include "template/render.hpp"
+#include "template/scan.hpp"
+
+namespace prikaz {
+
+namespace {
+
+struct PreparedPart {
+    std::string name;
+    ScannedPart scanned;
+    Program program;
+};
+
+// DOCX has [Content_Types].xml; ODT a mimetype entry.
+const Format* format_of(const Package& package) {
+    if (package.find("[Content_Types].xml")) return &docx_format();
+    if (package.find("mimetype")) return &odt_format();
+    return nullptr;
+}
+
+// A .dotx or .ott template makes a document, not another template.
+void make_document(Package& package, const Format& format) {
+    for (const char* name : {"[Content_Types].xml", "mimetype", "META-INF/manifest.xml"}) {
+        PackageEntry* entry = package.find(name);
+        if (!entry) continue;
+        for (auto at = entry->data.find(format.template_type); at != std::string::npos;
+             at = entry->data.find(format.template_type, at))
+            entry->data.replace(at, format.template_type.size(), format.document_type);
+    }
+}
+
+}  // namespace
+
+std::optional<std::string> merge(const std::filesystem::path& template_path, const Record& record,
+                                 const MergeOptions& options, std::vector<Diagnostic>& out) {
+    const std::size_t errors_before = out.size();
+    std::optional<Package> package = read_package(template_path, options.package, out);
+    if (!package) return std::nullopt;
+    const Format* format = format_of(*package);
+    if (!format) {
+        out.push_back({Severity::error, Category::template_, "template-format", {template_path.string(), 0, 0},
+                       "это не шаблон DOCX или ODT: в архиве нет ни [Content_Types].xml, ни mimetype"});
+        return std::nullopt;
+    }
+
+    // All template errors are found before anything is rendered.
+    std::vector<PreparedPart> parts;
+    for (const PackageEntry& entry : package->entries) {
+        if (!format->holds_text(entry.name)) continue;
+        const std::string where = template_path.string() + ":" + entry.name;
+        ReadResult read = read_xml_bytes(entry.data, where, options.xml);
+        for (Diagnostic& d : read.diagnostics) d.category = Category::template_;
+        out.insert(out.end(), read.diagnostics.begin(), read.diagnostics.end());
+        if (!read.file) continue;
+        ScannedPart scanned = scan_part(*read.file, *format, where, out);
+        if (scanned.tags.empty()) continue;  // copied through unchanged
+        Program program = parse_part(scanned, where, out);
+        parts.push_back({entry.name, std::move(scanned), std::move(program)});
+    }
+    if (out.size() > errors_before) return std::nullopt;
+
+    expr::Scope scope;
+    Node root = record.root();
+    scope.set(std::string(root.name()), expr::Value::Nodes{root.raw()});
+    scope.set("record", expr::Value::Nodes{root.raw()});
+    for (const PreparedPart& part : parts) {
+        const std::string where = template_path.string() + ":" + part.name;
+        std::string rendered = render_part(part.scanned, part.program, *format, scope, where, out);
+        package->find(part.name)->data = std::move(rendered);
+    }
+    if (out.size() > errors_before) return std::nullopt;
+    make_document(*package, *format);
+    return write_package(*package);
+}
+
+}  // namespace prikaz

@@ -1,0 +1,16 @@
+// Rendering a parsed part with a record: blocks repeat or drop their items,
+// value tags print escaped text; the part is written as one string.
+#pragma once
+
+#include "template/format.hpp"
+#include "template/parse.hpp"
+
+namespace prikaz {
+
+// Renders a part. Values that cannot be printed (a path that finds nothing, a
+// character not allowed in XML) become data diagnostics at `where`; rendering
+// goes on so that all of them are found.
+std::string render_part(const ScannedPart& part, const Program& program, const Format& format,
+                        const expr::Scope& scope, const std::string& where, std::vector<Diagnostic>& out);
+
+}  // namespace prikaz

@@ -1,0 +1,56 @@
+// Scanning one XML part of a template into a flat list of items: serialized
+// XML, document text, and template tags (each tag moved whole into the text
+// node where it begins), with what each item stands in: paragraph, cell, row.
+#pragma once
+
+#include <prikaz/prikaz.hpp>
+
+#include "template/format.hpp"
+#include "template/lex.hpp"
+#include "xml_reader.hpp"
+
+#include <string>
+#include <vector>
+
+namespace prikaz {
+
+enum class Role { other, paragraph, wrapper, text_holder, table, row, cell };
+
+struct Item {
+    enum class Kind { open, close, empty, text, markup, tag };
+    Kind kind = Kind::markup;
+    Role role = Role::other;
+    std::string data;  // XML for open/close/empty/markup; plain (unescaped) text for text
+    int match = -1;    // an open item's close and a close item's open
+    int parent = -1;   // the enclosing open item
+    int tag = -1;      // for tag items: index into ScannedPart::tags
+};
+
+struct Tag {
+    TagKind kind;
+    std::string source;          // between the delimiters, trimmed
+    std::string paragraph_text;  // the visible text of its paragraph, for messages
+    int item = -1;               // its item
+    // Open items of what encloses it (-1: none).
+    int paragraph = -1;
+    int unit = -1;   // the paragraph, or the wrapper it stands alone in (a list item)
+    int cell = -1;
+    int row = -1;
+    int table = -1;
+    bool alone = false;  // nothing but blanks beside it in its paragraph
+};
+
+struct ScannedPart {
+    std::string prolog;  // the XML declaration
+    std::vector<Item> items;
+    std::vector<Tag> tags;
+};
+
+// Scans a parsed part. Lexing errors become template diagnostics at `where`.
+ScannedPart scan_part(const XmlFile& part, const Format& format, const std::string& where,
+                      std::vector<Diagnostic>& out);
+
+// The visible text of a paragraph shortened for a message: «…».
+std::string quote_paragraph(const std::string& text);
+
+}  // namespace prikaz

@@ -1,0 +1,410 @@
+// The expression language: paths into records, filters, aggregates,
+// comparisons, logic, number printing, and the errors a template author meets.
+#include "template/expr.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <random>
+
+using namespace prikaz::expr;
+
+namespace {
+
+// A small record in the shape of the samples.
+const std::string record_xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<roadmap xmlns="urn:prikaz:records" version="1" id="r1" school-year="2022-2023">
+  <title>Дорожная карта
+внедрения  наставничества</title>
+  <owner organization="kezhma-uo"/>
+  <section number="1">
+    <title>Первый</title>
+    <item number="1.1"><name>Приказ</name><deadline>Май 2022 г.</deadline></item>
+    <item number="1.2" note="срочно"><name>Положение</name></item>
+  </section>
+  <section number="2" title="атрибут">
+    <title>Второй</title>
+    <item number="2.1"><name>База</name></item>
+  </section>
+  <indicator id="pupils" target="70">
+    <value organization="a" actual="72,5"/>
+    <value organization="b" actual="10"/>
+    <value organization="c" actual=" 0.25 "/>
+  </indicator>
+  <people>
+    <person><full-name>Жуков</full-name></person>
+    <person><full-name>Ёлкин</full-name></person>
+    <person><full-name>Елкин</full-name></person>
+  </people>
+  <numbers><n>72,5</n><n> 10 </n></numbers>
+  <bad><v>12</v><v>abc</v></bad>
+  <empty>  </empty>
+</roadmap>
+)";
+
+struct DocDeleter {
+    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+
+// The record parsed once per test, bound as `roadmap` and `record`.
+struct Fixture {
+    std::unique_ptr<xmlDoc, DocDeleter> doc;
+    Scope scope;
+    Fixture() {
+        doc.reset(xmlReadMemory(record_xml.data(), static_cast<int>(record_xml.size()), "r.xml", "UTF-8", XML_PARSE_NONET));
+        REQUIRE(doc);
+        xmlNode* root = xmlDocGetRootElement(doc.get());
+        scope.set("roadmap", Value::Nodes{root});
+        scope.set("record", Value::Nodes{root});
+    }
+};
+
+Expression parsed(const std::string& text) {
+    auto result = parse(text);
+    if (auto* error = std::get_if<ParseError>(&result)) FAIL("«" << text << "»: " << error->message << " at " << error->offset);
+    return std::get<Expression>(result);
+}
+
+Value eval(const std::string& text, const Scope& scope) { return parsed(text).evaluate(scope); }
+std::string text(const std::string& expression, const Scope& scope) { return eval(expression, scope).to_text(); }
+
+// The message of an evaluation that must fail.
+std::string eval_error(const std::string& expression, const Scope& scope) {
+    try {
+        eval(expression, scope).to_text();
+    } catch (const EvalError& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+ParseError parse_error(const std::string& text) {
+    auto result = parse(text);
+    if (auto* error = std::get_if<ParseError>(&result)) return *error;
+    FAIL("«" << text << "» parsed");
+    return {};
+}
+
+std::string undefined_message(const std::string& path) {
+    return "путь «" + path + "» ничего не нашёл в записи; проверьте имя или сделайте значение необязательным: {{ " + path +
+           " | default(\"\") }} или {{ " + path + "? }}";
+}
+
+}  // namespace
+
+TEST_CASE("paths step to child elements and print the first node's text as written") {
+    Fixture f;
+    CHECK(text("roadmap.title", f.scope) == "Дорожная карта\nвнедрения  наставничества");
+    CHECK(text("record.section.title", f.scope) == "Первый");
+    CHECK(text("roadmap . section . item . name", f.scope) == "Приказ");
+    CHECK(text("roadmap.people.person.full-name", f.scope) == "Жуков");
+    CHECK(text("roadmap.empty", f.scope) == "  ");
+    Value items = eval("roadmap.section.item", f.scope);
+    REQUIRE(items.as_nodes());
+    CHECK(items.as_nodes()->size() == 3);
+    // Node sets keep document order across parents.
+    std::vector<std::string> numbers;
+    for (const Value& item : items.items()) {
+        Scope s(&f.scope);
+        s.set("i", item);
+        numbers.push_back(text("i.number", s));
+    }
+    CHECK(numbers == std::vector<std::string>{"1.1", "1.2", "2.1"});
+}
+
+TEST_CASE("paths reach attributes when there is no such child, and children win over attributes") {
+    Fixture f;
+    CHECK(text("roadmap.id", f.scope) == "r1");
+    CHECK(text("roadmap.school-year", f.scope) == "2022-2023");
+    CHECK(text("roadmap.owner.organization", f.scope) == "kezhma-uo");
+    REQUIRE(eval("roadmap.id", f.scope).as_string());
+    // Over several nodes the attribute of the first node that has one.
+    CHECK(text("roadmap.section.number", f.scope) == "1");
+    CHECK(text("roadmap.section.item.note", f.scope) == "срочно");
+    // The second section has both <title> and title="…": the element wins.
+    Scope s(&f.scope);
+    s.set("s", eval("roadmap.section", f.scope).items().at(1));
+    CHECK(text("s.title", s) == "Второй");
+    CHECK(text("s.number", s) == "2");
+    // A step from an attribute (a string) finds nothing.
+    CHECK(eval("roadmap.id.x", f.scope).is_undefined());
+}
+
+TEST_CASE("a path that finds nothing is undefined and reported as written") {
+    Fixture f;
+    Value v = eval("roadmap.numbr", f.scope);
+    REQUIRE(v.as_undefined());
+    CHECK(v.as_undefined()->path == "roadmap.numbr");
+    CHECK_THROWS_WITH(v.to_text(), undefined_message("roadmap.numbr"));
+    CHECK(eval_error("roadmap.section.nothing.deeper", f.scope) == undefined_message("roadmap.section.nothing.deeper"));
+    CHECK(eval_error("nobody.name", f.scope) == undefined_message("nobody.name"));
+    CHECK(eval_error("roadmap . numbr", f.scope) == undefined_message("roadmap.numbr"));
+    CHECK_FALSE(v.truthy());
+    CHECK(v.items().empty());
+    CHECK_FALSE(v.to_number());
+}
+
+TEST_CASE("the optional marker turns nothing into an empty string") {
+    Fixture f;
+    CHECK(text("roadmap.numbr?", f.scope) == "");
+    CHECK(text("nobody?", f.scope) == "");
+    CHECK(text("roadmap.id?", f.scope) == "r1");
+    CHECK(eval("roadmap.numbr?", f.scope).items().empty());
+    CHECK_FALSE(eval("roadmap.numbr?", f.scope).truthy());
+}
+
+TEST_CASE("a loop-like object: members by name, nothing else") {
+    Fixture f;
+    Scope inner(&f.scope);
+    inner.set("loop", Object{{"index", 1.0}, {"index0", 0.0}, {"first", true}, {"last", false}, {"length", 3.0}, {"revindex", 3.0}});
+    inner.set("roadmap", "тень");  // a child scope shadows its parent
+    CHECK(text("loop.index", inner) == "1");
+    CHECK(text("loop.first", inner) == "да");
+    CHECK(text("loop.last", inner) == "нет");
+    CHECK(text("roadmap", inner) == "тень");
+    CHECK(text("record.id", inner) == "r1");
+    CHECK(eval("not loop.last and loop.index < loop.length", inner).truthy());
+    CHECK(eval_error("loop.nothing", inner) == undefined_message("loop.nothing"));
+    CHECK(eval("loop.index.x", inner).is_undefined());
+    CHECK_THROWS_AS(eval("loop", inner).to_text(), EvalError);
+    CHECK(eval("loop", inner).truthy());
+}
+
+TEST_CASE("filters: default, upper, lower, join") {
+    Fixture f;
+    CHECK(filter_names() == std::vector<std::string>{"default", "upper", "lower", "join"});
+    CHECK(text("roadmap.numbr | default(\"—\")", f.scope) == "—");
+    CHECK(text("roadmap.empty | default('пусто')", f.scope) == "пусто");
+    CHECK(text("roadmap.id | default('x')", f.scope) == "r1");
+    CHECK(text("roadmap.nothing | default(roadmap.id)", f.scope) == "r1");
+    CHECK(text("'' | default(5)", f.scope) == "5");
+    CHECK(eval_error("roadmap.a | default(roadmap.b)", f.scope) == undefined_message("roadmap.b"));
+
+    CHECK(text("roadmap.people.person.full-name | upper", f.scope) == "ЖУКОВ");
+    CHECK(text("'Ёлкин Иван' | upper()", f.scope) == "ЁЛКИН ИВАН");
+    CHECK(text("'ЁЛКИН Ivan' | lower", f.scope) == "ёлкин ivan");
+    CHECK(text("roadmap.numbr? | upper", f.scope) == "");
+    CHECK(eval_error("roadmap.numbr | upper", f.scope) == undefined_message("roadmap.numbr"));
+    CHECK(text("true | upper", f.scope) == "ДА");
+
+    CHECK(text("roadmap.section.title | join", f.scope) == "Первый, Второй");
+    CHECK(text("roadmap.section.item.name | join('; ')", f.scope) == "Приказ; Положение; База");
+    // A join straight after a path sees every attribute, not just the first.
+    CHECK(text("roadmap.section.number | join('/')", f.scope) == "1/2");
+    CHECK(text("roadmap.id | join", f.scope) == "r1");
+    CHECK(text("roadmap.numbr? | join", f.scope) == "");
+    CHECK(text("roadmap.section.title | join | upper", f.scope) == "ПЕРВЫЙ, ВТОРОЙ");
+    CHECK(eval_error("roadmap.numbr | join", f.scope) == undefined_message("roadmap.numbr"));
+}
+
+TEST_CASE("aggregates: count, sum, min, max") {
+    Fixture f;
+    CHECK(text("count(roadmap.section)", f.scope) == "2");
+    CHECK(text("count(roadmap.section.item)", f.scope) == "3");
+    CHECK(text("count(roadmap.nothing)", f.scope) == "0");
+    CHECK(text("count(roadmap.nothing?)", f.scope) == "0");
+    CHECK(text("count(roadmap.indicator.value.actual)", f.scope) == "3");
+    CHECK(text("count(roadmap.section.item.note)", f.scope) == "1");
+    CHECK(text("count('abc')", f.scope) == "1");
+    CHECK_THROWS_AS(eval("count(1)", f.scope), EvalError);
+    CHECK(eval("count(roadmap.section) == 2", f.scope).truthy());
+
+    CHECK(text("sum(roadmap.numbers.n)", f.scope) == "82,5");
+    CHECK(text("sum(roadmap.numbers.n.nothing)", f.scope) == "0");
+    CHECK(text("sum(roadmap.indicator.value.actual)", f.scope) == "82,75");
+    CHECK(text("sum('72,5')", f.scope) == "72,5");
+    CHECK(text("min(roadmap.indicator.value.actual)", f.scope) == "0,25");
+    CHECK(text("max(roadmap.indicator.value.actual)", f.scope) == "72,5");
+    CHECK(text("max(roadmap.numbers.n)", f.scope) == "72,5");
+    CHECK(text("min(roadmap.numbers.n)", f.scope) == "10");
+    CHECK(text("max(roadmap.indicator.target)", f.scope) == "70");
+    CHECK(eval_error("sum(roadmap.bad.v)", f.scope) == "в «roadmap.bad.v» не число: «abc»");
+    CHECK(eval_error("max(roadmap.bad.v)", f.scope) == "в «roadmap.bad.v» не число: «abc»");
+    CHECK(eval_error("min(roadmap.nothing)", f.scope) == "в «roadmap.nothing» нет ни одного значения: min не из чего выбрать");
+    CHECK(eval_error("max(roadmap.nothing)", f.scope) == "в «roadmap.nothing» нет ни одного значения: max не из чего выбрать");
+    // Names of functions are paths unless called.
+    Scope s(&f.scope);
+    s.set("count", "7");
+    CHECK(text("count", s) == "7");
+}
+
+TEST_CASE("comparisons: numbers as numbers, strings byte-wise or in Russian order") {
+    Fixture f;
+    CHECK(eval("10 > 9", f.scope).truthy());
+    CHECK(eval("'10' > '9'", f.scope).truthy());  // both read as numbers
+    CHECK(eval("'72,5' == 72.5", f.scope).truthy());
+    CHECK(eval("roadmap.indicator.target >= 70", f.scope).truthy());
+    CHECK(eval("roadmap.numbers.n == 72.5", f.scope).truthy());
+    CHECK(eval("roadmap.id == 'r1'", f.scope).truthy());
+    CHECK(eval("roadmap.id != 'R1'", f.scope).truthy());
+    CHECK_FALSE(eval("'абв' == 'абв '", f.scope).truthy());
+    CHECK(eval("true == true", f.scope).truthy());
+    const Value result = eval("1 < 2", f.scope);
+    REQUIRE(result.as_bool());
+    CHECK(*result.as_bool());
+
+    // Ё sorts with Е, both before Ж; bytes would put Ё (U+0401) first.
+    CHECK(eval("'Елкин' < 'Ёлкин'", f.scope).truthy());
+    CHECK(eval("'Ёлкин' < 'Жуков'", f.scope).truthy());
+    CHECK(eval("'Ёлкин' > 'Елкин'", f.scope).truthy());
+    CHECK_FALSE(eval("'Ёлкин' <= 'Елкин'", f.scope).truthy());
+    CHECK(eval("'Елкин' <= 'Елкин'", f.scope).truthy());
+    CHECK(eval("'Жуков' >= 'Ёлкин'", f.scope).truthy());
+    CHECK(eval("'яблоко' > 'Апельсин'", f.scope).truthy());
+    CHECK(eval("roadmap.people.person.full-name > 'Ёлкин'", f.scope).truthy());  // Жуков
+
+    // Undefined equals only undefined; ordering with it is an error.
+    CHECK(eval("roadmap.a == roadmap.b", f.scope).truthy());
+    CHECK_FALSE(eval("roadmap.a == ''", f.scope).truthy());
+    CHECK_FALSE(eval("'' == roadmap.a", f.scope).truthy());
+    CHECK(eval("roadmap.a != 'x'", f.scope).truthy());
+    CHECK_FALSE(eval("roadmap.a != roadmap.b", f.scope).truthy());
+    CHECK_THROWS_WITH(eval("roadmap.a < 1", f.scope), undefined_message("roadmap.a"));
+    CHECK_THROWS_WITH(eval("'x' >= roadmap.b", f.scope), undefined_message("roadmap.b"));
+}
+
+TEST_CASE("and, or, not: truth and short circuit") {
+    Fixture f;
+    CHECK_FALSE(eval("false and roadmap.nothing > 1", f.scope).truthy());  // the right side is never evaluated
+    CHECK(eval("true or roadmap.nothing > 1", f.scope).truthy());
+    CHECK_THROWS_WITH(eval("true and roadmap.nothing > 1", f.scope), undefined_message("roadmap.nothing"));
+    CHECK_THROWS_WITH(eval("false or roadmap.nothing > 1", f.scope), undefined_message("roadmap.nothing"));
+    CHECK(eval("not roadmap.nothing", f.scope).truthy());
+    CHECK(eval("not not roadmap.title", f.scope).truthy());
+    CHECK(eval("not roadmap.empty", f.scope).truthy());  // blank text
+    CHECK(eval("roadmap.section and roadmap.id", f.scope).truthy());
+    CHECK(eval("not 1 == 2", f.scope).truthy());  // not binds looser than ==
+    CHECK(eval("false or false or 1", f.scope).truthy());
+    CHECK(eval("true and (false or 'x')", f.scope).truthy());
+    CHECK_FALSE(eval("0", f.scope).truthy());
+    CHECK_FALSE(eval("''", f.scope).truthy());
+    const Value v = eval("roadmap.title and 'x'", f.scope);
+    REQUIRE(v.as_bool());
+}
+
+TEST_CASE("values print as a Russian document writes them") {
+    CHECK(Value(3.0).to_text() == "3");
+    CHECK(Value(72.5).to_text() == "72,5");
+    CHECK(Value(1.0 / 3).to_text() == "0,33");
+    CHECK(Value(2.999).to_text() == "3");
+    CHECK(Value(-4.25).to_text() == "-4,25");
+    CHECK(Value(-0.001).to_text() == "0");
+    CHECK(Value(1234567.0).to_text() == "1234567");
+    CHECK(Value(1e20).to_text() == "100000000000000000000");
+    CHECK(Value(true).to_text() == "да");
+    CHECK(Value(false).to_text() == "нет");
+    CHECK(Value("как есть ").to_text() == "как есть ");
+    CHECK(Value(Value::Nodes{}).to_text() == "");
+    CHECK_FALSE(Value(Value::Nodes{}).truthy());
+    CHECK(Value::undefined("a.b").items().empty());
+}
+
+TEST_CASE("numbers read from text: point or comma, spaces, a minus, nothing else") {
+    CHECK(Value("72.5").to_number() == 72.5);
+    CHECK(Value("72,5").to_number() == 72.5);
+    CHECK(Value(" 12 \n").to_number() == 12);
+    CHECK(Value("\xC2\xA0" "5\xC2\xA0").to_number() == 5);
+    CHECK(Value("-3").to_number() == -3);
+    CHECK(Value(4.0).to_number() == 4);
+    for (const char* s : {"", " ", "1 000", "+5", "1e5", ".5", "5.", "12abc", "--1", "1,2,3", "0x10", "- 1", "inf", "nan"})
+        CHECK_FALSE(Value(s).to_number());
+    CHECK_FALSE(Value(true).to_number());
+    CHECK_FALSE(Value(std::string(400, '9')).to_number());
+}
+
+TEST_CASE("literals and escapes") {
+    Fixture f;
+    CHECK(text(R"("он сказал \"да\"")", f.scope) == "он сказал \"да\"");
+    CHECK(text(R"('it\'s \\ ok')", f.scope) == "it's \\ ok");
+    CHECK(text("'двойные \" внутри'", f.scope) == "двойные \" внутри");
+    CHECK(text("12.50", f.scope) == "12,5");
+    CHECK(text("  ( 7 )  ", f.scope) == "7");
+    CHECK(eval("true", f.scope).as_bool());
+    CHECK(parsed("  roadmap.id ").text() == "  roadmap.id ");
+}
+
+TEST_CASE("parse errors say what is wrong and where") {
+    auto check = [](const std::string& text, std::size_t offset, const std::string& message) {
+        INFO(text);
+        ParseError e = parse_error(text);
+        CHECK(e.message == message);
+        CHECK(e.offset == offset);
+    };
+    check("", 0, "ожидается выражение");
+    check("   ", 3, "ожидается выражение");
+    check("a ==", 4, "ожидается выражение");
+    check("a and", 5, "ожидается выражение");
+    check("and", 0, "ожидается выражение");
+    check("a == not b", 5, "ожидается выражение");
+    check("(a", 2, "ожидается «)»");
+    check("count(a", 7, "ожидается «)»");
+    check("count(a, b)", 7, "ожидается «)»");
+    check("x | default(1", 13, "ожидается «)»");
+    check("'abc", 0, "незакрытая строка");
+    check("a == \"x", 5, "незакрытая строка");
+    check("'abc\\", 0, "незакрытая строка");
+    check("'a\\nb'", 2, "в строке после «\\» может стоять только «\"», «'» или «\\»");
+    check("a b", 2, "лишний текст после выражения: «b»");
+    check("a )  ", 2, "лишний текст после выражения: «)»");
+    check("a == b == c", 7, "лишний текст после выражения: «== c»");
+    check("1.", 1, "лишний текст после выражения: «.»");
+    check("a-", 1, "непонятный знак «-»");
+    check("a | bold", 4, "неизвестный фильтр «bold»; есть: default, upper, lower, join");
+    check("a | default", 4, "фильтр «default» ждёт один аргумент");
+    check("a | default()", 4, "фильтр «default» ждёт один аргумент");
+    check("a | default(1, 2)", 4, "фильтр «default» ждёт один аргумент");
+    check("a | upper(1)", 4, "фильтр «upper» не принимает аргументов");
+    check("a | lower('x')", 4, "фильтр «lower» не принимает аргументов");
+    check("a | join(',', 2)", 4, "фильтр «join» ждёт не больше одного аргумента");
+    check("a |", 3, "ожидается имя фильтра после «|»");
+    check("a | 'x'", 4, "ожидается имя фильтра после «|»");
+    check("a.", 2, "ожидается имя после «.»");
+    check("a.1", 2, "ожидается имя после «.»");
+    check("a = b", 2, "одиночный «=»: для сравнения пишите «==»");
+    check("!a", 0, "«!» — не оператор: для отрицания пишите «not», для неравенства «!=»");
+    check("a @ b", 2, "непонятный знак «@»");
+    check("имя", 0, "непонятный знак «и»; имена в выражениях пишутся латиницей, как в записи");
+    check("a\xff", 1, "непонятный знак «\xEF\xBF\xBD»");
+    check(std::string(400, '9'), 0, "слишком большое число «" + std::string(30, '9') + "…»");
+    check(std::string(200, '(') + "1" + std::string(200, ')'), 100, "выражение вложено слишком глубоко");
+    std::string nots;
+    for (int i = 0; i < 500; ++i) nots += "not ";
+    check(nots + "a", 396, "выражение вложено слишком глубоко");
+}
+
+TEST_CASE("random input gives a parse error or an expression, never a crash") {
+    Fixture f;
+    Scope inner(&f.scope);
+    inner.set("loop", Object{{"index", 1.0}, {"first", true}});
+    const std::vector<std::string> pieces{
+        "roadmap", "record", "loop", ".", "section", "item", "number", "title", "indicator", "value", "actual", "index",
+        "|", "upper", "lower", "default", "join", "bold", "(", ")", ",", "\"", "'", "\\", "==", "!=", "<", "<=", ">",
+        ">=", "=", "!", " not ", " and ", " or ", "true", "false", "count", "sum", "min", "max", "1", "2.5", "0", "?",
+        " ", "\n", "Ё", "\xff", std::string(1, '\0'), "-", "_", "@", "\xC2\xA0", "'x'", "\"y\""};
+    std::mt19937 random(20240501);
+    int expressions = 0;
+    for (int round = 0; round < 30000; ++round) {
+        std::string input;
+        const int length = static_cast<int>(random() % 12);
+        for (int k = 0; k < length; ++k) {
+            if (random() % 8 == 0) input += static_cast<char>(random() % 256);
+            else input += pieces[random() % pieces.size()];
+        }
+        auto result = parse(input);
+        if (auto* error = std::get_if<ParseError>(&result)) {
+            CHECK(error->offset <= input.size());
+            CHECK_FALSE(error->message.empty());
+            continue;
+        }
+        ++expressions;
+        try {
+            Value v = std::get<Expression>(result).evaluate(inner);
+            (void)v.truthy();
+            (void)v.to_number();
+            (void)v.items();
+            (void)v.to_text();
+        } catch (const EvalError& e) {
+            CHECK(std::string(e.what()).size() > 0);
+        }
+    }
+    CHECK(expressions > 1000);
+}

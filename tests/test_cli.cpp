@@ -55,3 +55,82 @@ TEST_CASE("exit code 5 when the program's own schemas are missing") {
     CHECK(r.out == "prikaz: не найдены схемы записей: нет файла " + (dir.path() / "records.xsd").string() +
                        "; укажите папку со схемами в --schemas или в переменной PRIKAZ_SCHEMAS\n");
 }
+
+#include "template/package.hpp"
+
+namespace {
+
+// A minimal DOCX (or DOTX) with the given body.
+std::filesystem::path make_docx(const test::TempDir& dir, const std::string& name, const std::string& body,
+                                bool as_template = false) {
+    const std::string type = as_template ? "template" : "document";
+    prikaz::Package package;
+    package.entries = {
+        {"[Content_Types].xml",
+         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+         "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+         "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+         "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml." +
+             type + ".main+xml\"/></Types>"},
+        {"_rels/.rels",
+         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+         "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+         "Target=\"word/document.xml\"/></Relationships>"},
+        {"word/document.xml",
+         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
+         "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body + "</w:body></w:document>"},
+    };
+    return dir.write(name, prikaz::write_package(package));
+}
+
+std::string para(const std::string& text) { return "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p>"; }
+
+}  // namespace
+
+TEST_CASE("render: a template with errors exits 4 and leaves no file") {
+    test::TempDir dir;
+    auto record = dir.write("r/roadmap.xml", test::record("roadmap", "<title>План</title><columns><column field=\"name\">М</column>"
+                                                                     "</columns><item><name>Пункт</name></item>\n"));
+    auto templ = make_docx(dir, "t.docx", para("{{ roadmap.title") + para("{% endif %}"));
+    auto out = dir.path() / "out.docx";
+    test::Run r = test::run("render " + test::quoted(record) + " -t " + test::quoted(templ) + " -o " + test::quoted(out));
+    CHECK(r.exit_code == 4);
+    CHECK(r.out == templ.string() + ":word/document.xml: error[unclosed-tag]: в абзаце «{{ roadmap.title»: тег «{{» не "
+                                    "закрыт: нет «}}» до конца абзаца (тег не может переходить в другой абзац)\n" +
+                       templ.string() + ":word/document.xml: error[unexpected-statement]: в абзаце «{% endif %}»: «{% "
+                                        "endif %}» без открывающего «{% if … %}»\nИтог: ошибок — 2, предупреждений — 0.\n");
+    CHECK_FALSE(std::filesystem::exists(out));
+    // Nothing half-written either.
+    for (const auto& e : std::filesystem::directory_iterator(dir.path())) CHECK(e.path().filename().string()[0] != '.');
+}
+
+TEST_CASE("render: a value missing from the record exits 3; an existing document is never replaced") {
+    test::TempDir dir;
+    auto record = dir.write("r/roadmap.xml", test::record("roadmap", "<title>План</title><columns><column field=\"name\">М</column>"
+                                                                     "</columns><item><name>Пункт</name></item>\n"));
+    auto bad = make_docx(dir, "bad.docx", para("{{ roadmap.owner.organization }}"));
+    auto out = dir.path() / "out.docx";
+    test::Run r = test::run("render " + test::quoted(record) + " -t " + test::quoted(bad) + " -o " + test::quoted(out));
+    CHECK(r.exit_code == 3);
+    CHECK(r.out.find("error[undefined-value]: в абзаце «{{ roadmap.owner.organization }}», тег «roadmap.owner.organization»: "
+                     "путь «roadmap.owner.organization» ничего не нашёл в записи") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(out));
+
+    auto good = make_docx(dir, "good.dotx", para("{{ roadmap.title }}: {% for i in roadmap.item %}{{ i.name }}{% endfor %}"), true);
+    r = test::run("render " + test::quoted(record) + " -t " + test::quoted(good) + " -o " + test::quoted(out));
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "Итог: ошибок — 0, предупреждений — 0.\nДокумент сохранён: " + out.string() + "\n");
+    std::vector<prikaz::Diagnostic> problems;
+    auto package = prikaz::read_package(out, {}, problems);
+    REQUIRE(package);
+    // A .dotx template gives a document, not another template.
+    CHECK(package->find("[Content_Types].xml")->data.find("wordprocessingml.document.main+xml") != std::string::npos);
+    CHECK(package->find("word/document.xml")->data.find("<w:t xml:space=\"preserve\">План: Пункт</w:t>") != std::string::npos);
+    const auto size = std::filesystem::file_size(out);
+
+    r = test::run("render " + test::quoted(record) + " -t " + test::quoted(good) + " -o " + test::quoted(out));
+    CHECK(r.exit_code == 5);
+    CHECK(r.out == out.string() + ": error[would-overwrite]: файл уже есть; prikaz не перезаписывает документы: укажите "
+                                  "другое имя в -o\nИтог: ошибок — 1, предупреждений — 0.\n");
+    CHECK(std::filesystem::file_size(out) == size);
+}

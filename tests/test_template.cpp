@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
+
 using Lines = std::vector<std::string>;
 
 namespace {
@@ -255,4 +257,35 @@ TEST_CASE("values cannot inject markup, and control characters are refused") {
     CHECK(r.errors.empty());
     CHECK(r.body == "<w:p><w:r><w:t xml:space=\"preserve\">&lt;/w:t&gt;&lt;w:b/&gt; &amp;amp;</w:t><w:tab/><w:t "
                     "xml:space=\"preserve\">таб</w:t></w:r></w:p>");
+}
+
+TEST_CASE("which parts of a package may hold tags") {
+    const auto& docx = prikaz::docx_format();
+    for (const char* part : {"word/document.xml", "word/header1.xml", "word/footer2.xml", "word/footnotes.xml", "word/endnotes.xml"})
+        CHECK(docx.holds_text(part));
+    for (const char* part : {"word/styles.xml", "word/settings.xml", "[Content_Types].xml", "word/media/header1.xml", "docProps/app.xml"})
+        CHECK_FALSE(docx.holds_text(part));
+    const auto& odt = prikaz::odt_format();
+    CHECK(odt.holds_text("content.xml"));
+    CHECK(odt.holds_text("styles.xml"));  // headers and footers live there
+    CHECK_FALSE(odt.holds_text("meta.xml"));
+    CHECK_FALSE(odt.holds_text("META-INF/manifest.xml"));
+}
+
+TEST_CASE("the lexer survives any text") {
+    std::mt19937 random(7);
+    const std::string alphabet = "{}%# abc\xD0\x96.|\"'";
+    for (int round = 0; round < 3000; ++round) {
+        std::vector<std::string> texts(static_cast<std::size_t>(random() % 4) + 1);
+        for (auto& t : texts)
+            for (int k = static_cast<int>(random() % 12); k > 0; --k) t += alphabet[random() % alphabet.size()];
+        std::vector<std::string_view> views(texts.begin(), texts.end());
+        auto r = prikaz::lex_paragraph(views);
+        for (const auto& tag : r.tags) {
+            REQUIRE(tag.begin.node < texts.size());
+            REQUIRE(tag.end.node < texts.size());
+            REQUIRE(tag.begin.offset < texts[tag.begin.node].size());
+            REQUIRE(tag.end.offset <= texts[tag.end.node].size());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 #include "output.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -83,7 +84,9 @@ std::vector<Diagnostic> publish(const std::filesystem::path& target, std::string
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(temp.fd()) != 0 || !temp.close()) return fail("write-failed", "не удалось записать файл: " + reason(errno));
+    // mkstemp makes the file private (0600); a document is for others to read too.
+    if (::fchmod(temp.fd(), 0644) != 0 || ::fsync(temp.fd()) != 0 || !temp.close())
+        return fail("write-failed", "не удалось записать файл: " + reason(errno));
     if (int err = rename_no_replace(temp.path().c_str(), shown.c_str()); err != 0) {
         if (err == EEXIST)
             return fail("would-overwrite", "файл уже есть; prikaz не перезаписывает документы: укажите другое имя в -o");

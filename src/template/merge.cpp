@@ -6,6 +6,9 @@
 #include "template/render.hpp"
 #include "template/scan.hpp"
 
+#include <cstdio>
+#include <stdexcept>
+
 namespace prikaz {
 
 namespace {
@@ -70,8 +73,14 @@ std::optional<std::string> merge(const std::filesystem::path& template_path, con
     scope.set("record", expr::Value::Nodes{root.raw()});
     for (const PreparedPart& part : parts) {
         const std::string where = template_path.string() + ":" + part.name;
-        std::string rendered = render_part(part.scanned, part.program, *format, scope, where, out);
-        package->find(part.name)->data = std::move(rendered);
+        // Rendered parts go to anonymous temporary files, which vanish when closed.
+        std::shared_ptr<std::FILE> spill(std::tmpfile(), std::fclose);
+        if (!spill) throw std::runtime_error("не удалось создать временный файл для документа");
+        render_part_to(spill.get(), part.scanned, part.program, *format, scope, where, out);
+        PackageEntry* entry = package->find(part.name);
+        entry->data.clear();
+        entry->data.shrink_to_fit();
+        entry->spill = std::move(spill);
     }
     if (out.size() > errors_before) return std::nullopt;
     make_document(*package, *format);

@@ -3,7 +3,9 @@
 
 #include <prikaz/prikaz.hpp>
 
+#include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +26,10 @@ struct PackageLimits {
 struct PackageEntry {
     std::string name;  // as stored: "word/document.xml"
     std::string data;  // expanded bytes
+    // For writing only: when set, the entry's bytes are this file's instead of
+    // `data` (a rendered part spilled to a temporary file, so that a big
+    // document is never held in memory whole).
+    std::shared_ptr<std::FILE> spill = {};
 };
 
 // The entries of an archive, in archive order.

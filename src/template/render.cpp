@@ -1,6 +1,7 @@
 #include "template/render.hpp"
 
 #include <set>
+#include <stdexcept>
 
 namespace prikaz {
 
@@ -9,12 +10,13 @@ namespace {
 class Renderer {
 public:
     Renderer(const ScannedPart& part, const Program& program, const Format& format, const std::string& where,
-             std::vector<Diagnostic>& out)
-        : part_(part), program_(program), f_(format), where_(where), out_(out) {}
+             std::vector<Diagnostic>& out, std::FILE* file = nullptr)
+        : part_(part), program_(program), f_(format), where_(where), out_(out), file_(file) {}
 
     std::string run(const expr::Scope& scope) {
         text_ = part_.prolog;
         emit(0, static_cast<int>(part_.items.size()), program_.top, scope);
+        flush(0);
         return std::move(text_);
     }
 
@@ -31,6 +33,7 @@ private:
                 continue;
             }
             emit_item(part_.items[static_cast<std::size_t>(i)], scope);
+            flush(1u << 20);
             ++i;
         }
     }
@@ -94,6 +97,14 @@ private:
         }
     }
 
+    // Writes what has been rendered to the file once there is more than `above` of it.
+    void flush(std::size_t above) {
+        if (!file_ || text_.size() <= above) return;
+        if (std::fwrite(text_.data(), 1, text_.size(), file_) != text_.size())
+            throw std::runtime_error("не удалось записать временный файл документа");
+        text_.clear();
+    }
+
     void escape(std::string_view s) {
         for (char c : s) {
             if (c == '&') text_ += "&amp;";
@@ -151,6 +162,7 @@ private:
     const Format& f_;
     const std::string& where_;
     std::vector<Diagnostic>& out_;
+    std::FILE* file_;
     std::string text_;
     std::vector<bool> cells_;  // per open cell: has a paragraph been written in it
     std::set<std::pair<int, std::string>> reported_;
@@ -161,6 +173,12 @@ private:
 std::string render_part(const ScannedPart& part, const Program& program, const Format& format, const expr::Scope& scope,
                         const std::string& where, std::vector<Diagnostic>& out) {
     return Renderer(part, program, format, where, out).run(scope);
+}
+
+void render_part_to(std::FILE* file, const ScannedPart& part, const Program& program, const Format& format,
+                    const expr::Scope& scope, const std::string& where, std::vector<Diagnostic>& out) {
+    Renderer(part, program, format, where, out, file).run(scope);
+    if (std::fflush(file) != 0) throw std::runtime_error("не удалось записать временный файл документа");
 }
 
 }  // namespace prikaz

@@ -5,6 +5,8 @@
 #include "template/format.hpp"
 #include "template/parse.hpp"
 
+#include <cstdio>
+
 namespace prikaz {
 
 // Renders a part. Values that cannot be printed (a path that finds nothing, a
@@ -12,5 +14,9 @@ namespace prikaz {
 // goes on so that all of them are found.
 std::string render_part(const ScannedPart& part, const Program& program, const Format& format,
                         const expr::Scope& scope, const std::string& where, std::vector<Diagnostic>& out);
+
+// The same, written to a file as it goes, so that a long document is never held in memory whole.
+void render_part_to(std::FILE* file, const ScannedPart& part, const Program& program, const Format& format,
+                    const expr::Scope& scope, const std::string& where, std::vector<Diagnostic>& out);
 
 }  // namespace prikaz

@@ -1,6 +1,7 @@
 #include "rules.hpp"
 
 #include "deadline.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <map>
@@ -29,25 +30,8 @@ private:
     std::vector<Diagnostic>& out_;
 };
 
-std::string trim(std::string_view s) {
-    const char* ws = " \t\r\n";
-    auto b = s.find_first_not_of(ws);
-    if (b == std::string_view::npos) return {};
-    // U+00A0 is whitespace for a reader too.
-    std::string out(s.substr(b, s.find_last_not_of(ws) - b + 1));
-    while (out.rfind("\xC2\xA0", 0) == 0) out.erase(0, 2);
-    while (out.size() >= 2 && out.compare(out.size() - 2, 2, "\xC2\xA0") == 0) out.erase(out.size() - 2);
-    return out;
-}
-
-std::string one_line(std::string_view s) {
-    std::string out;
-    for (char c : trim(s)) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-    std::string collapsed;
-    for (char c : out)
-        if (!(c == ' ' && !collapsed.empty() && collapsed.back() == ' ')) collapsed += c;
-    return collapsed;
-}
+using text::one_line;
+using text::trim;
 
 std::string join(const std::vector<int>& parts) {
     std::string out;
@@ -167,17 +151,6 @@ void check_empty_texts(Node node, Report& report) {
     }
 }
 
-// At most `chars` characters of UTF-8 text from byte `from`, never cutting a character.
-std::string excerpt(const std::string& text, std::size_t from, std::size_t chars) {
-    std::size_t end = from, count = 0;
-    while (end < text.size() && count < chars) {
-        ++end;
-        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-        ++count;
-    }
-    return one_line(text.substr(from, end - from)) + (end < text.size() ? "…" : "");
-}
-
 // «ёлочки» and straight quotes must close what they open.
 void check_quotes(Node node, Report& report) {
     for (Node child : node.children()) {
@@ -215,7 +188,7 @@ void check_quotes(Node node, Report& report) {
                                (*stray_close + 2 < text.size() ? "…" : "") + " — проверьте, где начинается название");
         } else if (!open.empty()) {
             report.warning(child, "unbalanced-quotes",
-                           "в " + element + " кавычка « не закрыта, текст: " + excerpt(text, open.front(), 60) +
+                           "в " + element + " кавычка « не закрыта, текст: " + text::shorten(std::string_view(text).substr(open.front()), 60) +
                                " — проверьте, где кончается название");
         } else if (straight % 2 != 0) {
             report.warning(child, "unbalanced-quotes",

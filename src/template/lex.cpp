@@ -1,14 +1,10 @@
 #include "template/lex.hpp"
 
+#include "text.hpp"
+
 namespace prikaz {
 
 namespace {
-
-std::string trim(std::string_view s) {
-    auto b = s.find_first_not_of(" \t\n\r");
-    if (b == std::string_view::npos) return {};
-    return std::string(s.substr(b, s.find_last_not_of(" \t\n\r") - b + 1));
-}
 
 // Maps offsets of the joined text to the node they came from.
 class Joined {
@@ -81,7 +77,7 @@ LexResult lex_paragraph(const std::vector<std::string_view>& texts) {
                            "» до конца абзаца (тег не может переходить в другой абзац)";
             return result;
         }
-        result.tags.push_back({kind, trim(std::string_view(s).substr(open + 2, close - open - 2)), joined.place(open),
+        result.tags.push_back({kind, text::trim(std::string_view(s).substr(open + 2, close - open - 2)), joined.place(open),
                                joined.end_place(close + 2)});
         at = close + 2;
     }

@@ -1,5 +1,7 @@
 #include "template/render.hpp"
 
+#include "text.hpp"
+
 #include <set>
 #include <stdexcept>
 
@@ -84,7 +86,7 @@ private:
                 }
                 text_ += item.data;
                 return;
-            case Item::Kind::text: escape(item.data); return;
+            case Item::Kind::text: text::escape_xml(text_, item.data); return;
             case Item::Kind::markup: text_ += item.data; return;
             case Item::Kind::tag: break;
         }
@@ -103,15 +105,6 @@ private:
         if (std::fwrite(text_.data(), 1, text_.size(), file_) != text_.size())
             throw std::runtime_error("не удалось записать временный файл документа");
         text_.clear();
-    }
-
-    void escape(std::string_view s) {
-        for (char c : s) {
-            if (c == '&') text_ += "&amp;";
-            else if (c == '<') text_ += "&lt;";
-            else if (c == '>') text_ += "&gt;";
-            else text_ += c;
-        }
     }
 
     // A value: escaped, line breaks and tabs as the format writes them, and

@@ -1,5 +1,7 @@
 #include "template/scan.hpp"
 
+#include "text.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -271,19 +273,7 @@ private:
 
 }  // namespace
 
-std::string quote_paragraph(const std::string& text) {
-    std::string flat;
-    for (char c : text) flat += (c == '\n' || c == '\t') ? ' ' : c;
-    auto b = flat.find_first_not_of(' ');
-    flat = b == std::string::npos ? std::string() : flat.substr(b, flat.find_last_not_of(' ') - b + 1);
-    std::size_t chars = 0, cut = flat.size();
-    for (std::size_t i = 0; i < flat.size(); ++i)
-        if ((static_cast<unsigned char>(flat[i]) & 0xC0) != 0x80 && ++chars > 70) {
-            cut = i;
-            break;
-        }
-    return "«" + flat.substr(0, cut) + (cut < flat.size() ? "…" : "") + "»";
-}
+std::string quote_paragraph(const std::string& text) { return "«" + text::shorten(text, 70) + "»"; }
 
 ScannedPart scan_part(const XmlFile& part, const Format& format, const std::string& where, std::vector<Diagnostic>& out) {
     return Scanner(format, where, out).run(part.doc.get());

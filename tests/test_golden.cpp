@@ -91,6 +91,8 @@ void collect_error(void* out, xmlErrorPtr e) {
 }
 
 std::string validate_docx_part(const std::string& xml) {
+    INFO("официальные схемы ищутся в " << official.string() << " (../shared рядом с репозиторием)");
+    REQUIRE(fs::exists(official / "ooxml/shim/wml-driver.xsd"));
     prikaz::allow_schema_folder(official);
     // LibreOffice writes mc:Ignorable, which Markup Compatibility processing removes before validation.
     std::string text = xml;
@@ -141,6 +143,8 @@ void strip_foreign(xmlNode* node) {
 }
 
 std::string validate_odt_part(const std::string& xml) {
+    INFO("официальные схемы ищутся в " << official.string() << " (../shared рядом с репозиторием)");
+    REQUIRE(fs::exists(official / "odf/OpenDocument-v1.3-schema.rng"));
     prikaz::allow_schema_folder(official);
     auto read = prikaz::read_xml_bytes(xml, "part", {});
     REQUIRE(read.file);

@@ -79,7 +79,7 @@ std::string_view to_string(RecordKind kind) {
 LoadResult load_records(const std::vector<std::filesystem::path>& paths, const RecordSchema& schema, const Limits& limits) {
     LoadResult result;
     for (const auto& path : expand(paths, result.diagnostics)) {
-        ReadResult read = read_xml_file(path, limits);
+        ReadResult read = read_xml_file(path, limits, XmlUse::record);
         result.diagnostics.insert(result.diagnostics.end(), read.diagnostics.begin(), read.diagnostics.end());
         if (!read.file) continue;
         XmlFile& file = *read.file;

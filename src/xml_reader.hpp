@@ -26,12 +26,16 @@ struct ReadResult {
     std::vector<Diagnostic> diagnostics;
 };
 
+// What the XML is for. A record's whitespace between elements means nothing and
+// its tree is never changed, so it is kept compact; a document part keeps every space.
+enum class XmlUse { document, record };
+
 // Reads and parses one file. Missing or unreadable files are I/O diagnostics;
 // everything else wrong with the bytes is a data diagnostic.
-ReadResult read_xml_file(const std::filesystem::path& path, const Limits& limits);
+ReadResult read_xml_file(const std::filesystem::path& path, const Limits& limits, XmlUse use = XmlUse::document);
 
 // Parses bytes already in memory; `display` names them in diagnostics.
-ReadResult read_xml_bytes(std::string bytes, std::string display, const Limits& limits);
+ReadResult read_xml_bytes(std::string bytes, std::string display, const Limits& limits, XmlUse use = XmlUse::document);
 
 // 1-based line and column (in characters) of a byte offset.
 Position position_of(const XmlFile& file, std::size_t offset);

@@ -289,3 +289,14 @@ TEST_CASE("the lexer survives any text") {
         }
     }
 }
+
+TEST_CASE("a table whose rows all vanish vanishes with them") {
+    auto r = docx(p("до") + "<w:tbl><w:tblPr/>" + row(cell("{% for s in roadmap.nothing? %}{{ s.title }}") + cell("{% endfor %}")) +
+                  "</w:tbl>" + p("после"));
+    CHECK(r.errors.empty());
+    CHECK(r.body == "<w:p><w:r><w:t>до</w:t></w:r></w:p><w:p><w:r><w:t>после</w:t></w:r></w:p>");
+    // A header row keeps its table.
+    r = docx("<w:tbl>" + row(cell("№")) + row(cell("{% if roadmap.nothing %}x") + cell("{% endif %}")) + "</w:tbl>");
+    CHECK(r.errors.empty());
+    CHECK(r.body == "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>№</w:t></w:r></w:p></w:tc></w:tr></w:tbl>");
+}

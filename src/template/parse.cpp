@@ -1,6 +1,7 @@
 #include "template/parse.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace prikaz {
 

@@ -76,6 +76,8 @@ private:
             case Item::Kind::empty:
                 if (item.role == Role::cell && item.kind == Item::Kind::open) cells_.push_back(false);
                 if (item.role == Role::paragraph && !cells_.empty()) cells_.back() = true;
+                if (item.role == Role::table && item.kind == Item::Kind::open) tables_.push_back({text_.size(), false});
+                if (item.role == Role::row && !tables_.empty()) tables_.back().has_row = true;
                 text_ += item.data;
                 return;
             case Item::Kind::close:
@@ -83,6 +85,15 @@ private:
                 if (item.role == Role::cell && !cells_.empty()) {
                     if (!cells_.back()) text_ += f_.empty_cell_content;
                     cells_.pop_back();
+                }
+                // A table needs a row: one whose rows all vanished vanishes too.
+                if (item.role == Role::table && !tables_.empty()) {
+                    const Table table = tables_.back();
+                    tables_.pop_back();
+                    if (!table.has_row) {
+                        text_.erase(table.start);
+                        return;
+                    }
                 }
                 text_ += item.data;
                 return;
@@ -102,6 +113,9 @@ private:
     // Writes what has been rendered to the file once there is more than `above` of it.
     void flush(std::size_t above) {
         if (!file_ || text_.size() <= above) return;
+        // A table with no row yet may still have to be taken back.
+        for (const Table& t : tables_)
+            if (!t.has_row) return;
         if (std::fwrite(text_.data(), 1, text_.size(), file_) != text_.size())
             throw std::runtime_error("не удалось записать временный файл документа");
         text_.clear();
@@ -158,6 +172,11 @@ private:
     std::FILE* file_;
     std::string text_;
     std::vector<bool> cells_;  // per open cell: has a paragraph been written in it
+    struct Table {
+        std::size_t start;  // where its start tag is in text_
+        bool has_row;
+    };
+    std::vector<Table> tables_;  // open tables
     std::set<std::pair<int, std::string>> reported_;
 };
 

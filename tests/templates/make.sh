@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 for source in src/*.fodt; do
-  for format in docx odt; do
+  for format in docx odt ott; do
     soffice -env:UserInstallation="file://$profile" --headless --convert-to "$format" --outdir . "$source" >/dev/null
   done
 done

@@ -41,6 +41,12 @@ std::vector<Diagnostic> render(const std::filesystem::path& record_path, const R
         return out;
     }
 
+    // The checks are done: the raw bytes were kept only to place diagnostics.
+    for (Record& r : loaded.set.records) {
+        std::string().swap(r.file.bytes);
+        std::vector<std::size_t>().swap(r.file.line_starts);
+    }
+
     MergeOptions merge_options;
     merge_options.xml = options.limits;
     std::optional<std::string> document = merge(options.template_path, *record, merge_options, out);

@@ -300,3 +300,20 @@ TEST_CASE("a table whose rows all vanish vanishes with them") {
     CHECK(r.errors.empty());
     CHECK(r.body == "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>№</w:t></w:r></w:p></w:tc></w:tr></w:tbl>");
 }
+
+TEST_CASE("if, elif and else over table rows: each branch is the rows from its tag") {
+    const std::string table = "<w:tbl>" + row(cell("{% if count(roadmap.section) > 5 %}много") + cell("x")) +
+                              row(cell("{% elif count(roadmap.section) == 2 %}два") + cell("y")) +
+                              row(cell("ещё два") + cell("z")) + row(cell("{% else %}иначе") + cell("{% endif %}")) + "</w:tbl>";
+    auto r = docx(table);
+    CHECK(r.errors.empty());
+    auto t = [](const std::string& s, bool preserve) {
+        return std::string("<w:p><w:r><w:t") + (preserve ? " xml:space=\"preserve\"" : "") + ">" + s + "</w:t></w:r></w:p>";
+    };
+    CHECK(r.body == "<w:tbl><w:tr><w:tc>" + t("два", true) + "</w:tc><w:tc>" + t("y", false) + "</w:tc></w:tr><w:tr><w:tc>" +
+                        t("ещё два", false) + "</w:tc><w:tc>" + t("z", false) + "</w:tc></w:tr></w:tbl>");
+    CHECK(docx("<w:tbl>" + row(cell("{% if roadmap.title %}a") + cell("{% else %}b")) + row(cell("{% endif %}")) + "</w:tbl>")
+              .errors == Lines{"t.docx:word/document.xml: error[block-placement]: в абзаце «{% if roadmap.title %}a»: в «{% if "
+                               "roadmap.title %}» … «{% endif %}» каждый «{% elif %}» и «{% else %}» должен стоять в своей "
+                               "строке той же таблицы, ниже предыдущего тега"});
+}

@@ -196,10 +196,20 @@ private:
             // Tags in different rows of one table: those rows repeat.
             if (first.table != last.table || item(first.row).parent != item(last.row).parent)
                 return fail("теги " + name + " стоят в разных таблицах: блок разорвал бы таблицу");
-            if (has_branches) return fail("«{% elif %}» и «{% else %}» в строках таблицы не поддерживаются: используйте отдельные «{% if %}»");
             block.from = first.row;
             block.to = close_of(last.row) + 1;
-            block.branches.push_back({open.conditions.empty() ? std::nullopt : open.conditions[0], block.from, block.to, {}});
+            // Each branch is the rows from its tag's row up to the next branch's row.
+            for (std::size_t k = 0; k + 1 < open.tags.size(); ++k) {
+                const Tag& here = tag(open.tags[k]);
+                const Tag& next = tag(open.tags[k + 1]);
+                const bool last_branch = k + 2 == open.tags.size();
+                if (here.table != first.table || item(here.row).parent != item(first.row).parent ||
+                    (!last_branch && (next.row <= here.row || next.table != first.table)))
+                    return fail("в " + name + " каждый «{% elif %}» и «{% else %}» должен стоять в своей строке той же "
+                                "таблицы, ниже предыдущего тега");
+                block.branches.push_back({k < open.conditions.size() ? open.conditions[k] : std::nullopt, here.row,
+                                          last_branch ? block.to : next.row, {}});
+            }
         } else if ((first.row >= 0) != (last.row >= 0) || first.cell != last.cell) {
             return fail("один тег из " + name + " стоит в таблице, а другой — вне её (или в другой ячейке): блок "
                         "разорвал бы таблицу");

@@ -51,6 +51,7 @@ LexResult lex_paragraph(const std::vector<std::string_view>& texts) {
                 result.error = "«" + std::string(closer) + "» без открывающего «" +
                                (closer == "}}" ? std::string("{{") : closer == "%}" ? std::string("{%") : std::string("{#")) +
                                "»";
+                result.error_rule = "unopened-tag";
                 return result;
             }
         }
@@ -75,6 +76,7 @@ LexResult lex_paragraph(const std::vector<std::string_view>& texts) {
         if (close == std::string::npos) {
             result.error = "тег «" + s.substr(open, 2) + "» не закрыт: нет «" + std::string(closer) +
                            "» до конца абзаца (тег не может переходить в другой абзац)";
+            result.error_rule = "unclosed-tag";
             return result;
         }
         result.tags.push_back({kind, text::trim(std::string_view(s).substr(open + 2, close - open - 2)), joined.place(open),

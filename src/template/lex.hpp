@@ -26,7 +26,8 @@ struct LexedTag {
 
 struct LexResult {
     std::vector<LexedTag> tags;
-    std::string error;  // Russian; empty when the paragraph lexed cleanly
+    std::string error;       // Russian; empty when the paragraph lexed cleanly
+    std::string error_rule;  // "unclosed-tag" or "unopened-tag"
 };
 
 // Finds the tags in the texts of one paragraph, in order.

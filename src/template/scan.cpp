@@ -132,9 +132,8 @@ private:
         }
         LexResult lexed = lex_paragraph(contents);
         if (!lexed.error.empty()) {
-            out_.push_back({Severity::error, Category::template_,
-                            lexed.error.find("без открывающего") != std::string::npos ? "unopened-tag" : "unclosed-tag",
-                            {where_, 0, 0}, "в абзаце " + quote_paragraph(visible) + ": " + lexed.error});
+            out_.push_back({Severity::error, Category::template_, lexed.error_rule, {where_, 0, 0},
+                            "в абзаце " + quote_paragraph(visible) + ": " + lexed.error});
             return;
         }
         if (lexed.tags.empty()) return;
@@ -161,7 +160,7 @@ private:
                 }
             rest += contents[n].substr(pos);
         }
-        pending_alone_ = rest.find_first_not_of(" \t\n\r\xC2\xA0") == std::string::npos;
+        pending_alone_ = text::trim(rest).empty();
     }
 
     void walk(xmlNode* node, int parent, Context ctx, bool in_tagged_paragraph) {

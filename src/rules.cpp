@@ -309,7 +309,13 @@ Deadline read_item_deadline(Node deadline, const DeadlineContext& context) {
 // Deadlines of a plan or an order: unreadable wording, and years far from the document's period.
 void check_deadlines(const std::vector<Node>& deadlines, const DeadlineContext& context, std::optional<Window> window,
                      Report& report) {
-    std::vector<std::pair<Node, Deadline>> read;
+    // The years each dated deadline covers; a big plan has many, so only those are kept.
+    struct Years {
+        Node node;
+        int first, last;
+    };
+    std::vector<Years> dated;
+    dated.reserve(deadlines.size());
     for (Node node : deadlines) {
         Deadline d = read_item_deadline(node, context);
         if (!d.readable())
@@ -318,29 +324,24 @@ void check_deadlines(const std::vector<Node>& deadlines, const DeadlineContext& 
                                "» не читается как дата или период: он будет напечатан как есть, но просрочку по нему не "
                                "определить. Запишите его, например, «Май 2022 г.», «До 30.09.2022», «В течение года» "
                                "или добавьте атрибуты from/to");
-        read.emplace_back(node, std::move(d));
+        if (d.from || d.to) dated.push_back({node, (d.from ? *d.from : *d.to).year, (d.to ? *d.to : *d.from).year});
     }
     if (!window) {
         // No stated period: take the middle of the deadlines' years.
         std::vector<int> years;
-        for (const auto& [node, d] : read)
-            if (d.to) years.push_back(d.to->year);
+        for (const Years& y : dated) years.push_back(y.last);
         if (years.size() < 3) return;
         const auto half = (years.size() - 1) / 2;
         std::nth_element(years.begin(), years.begin() + static_cast<long>(half), years.end());
         int middle = years[half];
         window = Window{middle - 2, middle + 2, "остальные его сроки приходятся на " + std::to_string(middle) + " год"};
     }
-    for (const auto& [node, d] : read) {
-        if (!d.from && !d.to) continue;
-        int first = (d.from ? *d.from : *d.to).year;
-        int last = (d.to ? *d.to : *d.from).year;
-        if (last < window->from_year || first > window->to_year)
-            report.warning(node, "date-out-of-period",
-                           "срок «" + one_line(d.written) + "» (" + year_span(first, last) +
+    for (const Years& y : dated)
+        if (y.last < window->from_year || y.first > window->to_year)
+            report.warning(y.node, "date-out-of-period",
+                           "срок «" + one_line(y.node.text()) + "» (" + year_span(y.first, y.last) +
                                ") далеко за пределами периода документа: " + window->basis +
                                "; возможно, опечатка в годе");
-    }
 }
 
 // ---------------------------------------------------------------- records

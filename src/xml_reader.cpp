@@ -292,36 +292,76 @@ void check_value_sizes(const XmlFile& file, xmlNode* node, const Limits& limits,
 
 }  // namespace
 
-Position position_of(const XmlFile& file, std::size_t offset) {
-    return position_in(file.bytes, file.line_starts, file.path, offset);
+namespace {
+
+// The text of some lines of a file: from its bytes, or read again from disk
+// when the bytes were let go after parsing (a big record keeps only its tree).
+struct LineWindow {
+    std::string storage;
+    std::string_view text;  // the bytes from offset `base` on
+    std::size_t base = 0;
+};
+
+LineWindow lines_of(const XmlFile& file, std::size_t first_line, std::size_t last_line) {
+    LineWindow window;
+    if (!file.bytes.empty() || file.source.empty()) {
+        window.text = file.bytes;
+        return window;
+    }
+    window.base = file.line_starts[first_line];
+    const std::size_t end =
+        last_line + 1 < file.line_starts.size() ? file.line_starts[last_line + 1] : static_cast<std::size_t>(-1);
+    std::ifstream in(file.source, std::ios::binary);
+    in.seekg(static_cast<std::streamoff>(window.base));
+    if (end == static_cast<std::size_t>(-1)) {
+        window.storage.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } else {
+        window.storage.resize(end - window.base);
+        in.read(window.storage.data(), static_cast<std::streamsize>(window.storage.size()));
+        window.storage.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    }
+    window.text = window.storage;
+    return window;
 }
+
+}  // namespace
 
 Position position_of(const XmlFile& file, Node node) {
     int line = node.line();
-    if (line <= 0) return {file.path, 0, 0};
-    // Find "<name" on the node's line, or before it for a start tag spread over lines.
+    if (line <= 0 || static_cast<std::size_t>(line) > file.line_starts.size()) return {file.path, std::max(line, 0), 0};
+    // Find "<name" on the node's line, or a few lines before it for a start tag spread over lines.
     std::string tag = "<";
     if (node.raw()->ns && node.raw()->ns->prefix) tag += std::string(as_view(node.raw()->ns->prefix)) + ":";
     tag += std::string(node.name());
-    std::string_view bytes = file.bytes;
-    if (static_cast<std::size_t>(line) > file.line_starts.size()) return {file.path, line, 0};
-    const std::size_t line_start = file.line_starts[static_cast<std::size_t>(line - 1)];
+    const auto index = static_cast<std::size_t>(line - 1);
+    const LineWindow window = lines_of(file, index >= 32 ? index - 32 : 0, index);
+    const std::string_view bytes = window.text;
+    const std::size_t base = window.base;
+    const std::size_t line_start = file.line_starts[index] - base;
     const std::size_t line_end =
-        static_cast<std::size_t>(line) < file.line_starts.size() ? file.line_starts[static_cast<std::size_t>(line)] : bytes.size();
+        std::min(bytes.size(), index + 1 < file.line_starts.size() ? file.line_starts[index + 1] - base : bytes.size());
     auto is_tag_at = [&](std::size_t at) {
         std::size_t after = at + tag.size();
         return after >= bytes.size() || std::strchr(" \t\r\n/>", bytes[after]) != nullptr;
+    };
+    auto at = [&](std::size_t local) {
+        const std::size_t global = base + local;
+        const auto l = static_cast<std::size_t>(
+            std::upper_bound(file.line_starts.begin(), file.line_starts.end(), global) - file.line_starts.begin());
+        int column = 1;
+        for (std::size_t i = file.line_starts[l - 1] - base; i < local; ++i)
+            if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++column;
+        return Position{file.path, static_cast<int>(l), column};
     };
     // Several elements of one name on a line: take the one this node is among its siblings.
     int skip = 0;
     for (xmlNode* n = node.raw()->prev; n; n = n->prev)
         if (n->type == XML_ELEMENT_NODE && Node(n).name() == node.name() && Node(n).line() == line) ++skip;
-    for (std::size_t at = bytes.find(tag, line_start); at != std::string_view::npos && at < line_end;
-         at = bytes.find(tag, at + 1))
-        if (is_tag_at(at) && skip-- == 0) return position_of(file, at);
-    for (std::size_t at = bytes.rfind(tag, line_start); at != std::string_view::npos;
-         at = at == 0 ? std::string_view::npos : bytes.rfind(tag, at - 1))
-        if (is_tag_at(at)) return position_of(file, at);
+    for (std::size_t p = bytes.find(tag, line_start); p != std::string_view::npos && p < line_end; p = bytes.find(tag, p + 1))
+        if (is_tag_at(p) && skip-- == 0) return at(p);
+    for (std::size_t p = bytes.rfind(tag, line_start); p != std::string_view::npos;
+         p = p == 0 ? std::string_view::npos : bytes.rfind(tag, p - 1))
+        if (is_tag_at(p)) return at(p);
     return {file.path, line, 0};
 }
 
@@ -357,7 +397,12 @@ ReadResult read_xml_bytes(std::string bytes, std::string display, const Limits& 
                         "в файле больше " + std::to_string(limits.max_elements) + " элементов; такие записи не принимаются");
     }
 
-    std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> parser(xmlNewParserCtxt(), xmlFreeParserCtxt);
+    // A push parser fed in chunks: xmlCtxtReadMemory would first copy the whole
+    // file into a buffer of its own (a third of the peak memory of a big record).
+    const std::size_t first_chunk = std::min<std::size_t>(bytes.size(), 4);  // enough to detect the encoding
+    std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> parser(
+        xmlCreatePushParserCtxt(nullptr, nullptr, bytes.data(), static_cast<int>(first_chunk), display.c_str()),
+        xmlFreeParserCtxt);
     if (!parser) throw std::bad_alloc();
     parser->sax->internalSubset = refuse_doctype;
     FirstError first;
@@ -368,8 +413,16 @@ ReadResult read_xml_bytes(std::string bytes, std::string display, const Limits& 
     // Records: no whitespace-only nodes between elements, short texts stored in
     // their nodes: a 100 000-item roadmap takes 10 % less memory (bench/README.md).
     if (use == XmlUse::record) options |= XML_PARSE_NOBLANKS | XML_PARSE_COMPACT;
-    XmlDocPtr doc(xmlCtxtReadMemory(parser.get(), bytes.data(), static_cast<int>(bytes.size()), display.c_str(), nullptr,
-                                    options));
+    xmlCtxtUseOptions(parser.get(), options);
+    constexpr std::size_t chunk = 64u << 10;
+    for (std::size_t at = first_chunk;; at += chunk) {
+        const std::size_t size = std::min(chunk, bytes.size() - at);
+        const bool last = at + size >= bytes.size();
+        xmlParseChunk(parser.get(), bytes.data() + at, static_cast<int>(size), last ? 1 : 0);
+        if (last || parser->disableSAX || parser->errNo == XML_ERR_USER_STOP) break;
+    }
+    XmlDocPtr doc(parser->myDoc);
+    parser->myDoc = nullptr;
     if (parser->errNo == XML_ERR_USER_STOP) {
         doc.reset();
         auto at = bytes.find("<!DOCTYPE");
@@ -380,12 +433,16 @@ ReadResult read_xml_bytes(std::string bytes, std::string display, const Limits& 
     if (!doc || !parser->wellFormed) {
         doc.reset();
         const xmlError* e = first.seen ? &first.error : xmlCtxtGetLastError(parser.get());
+        // The push parser calls a file that ends inside an element "extra content at the end".
+        if (e && e->code == XML_ERR_DOCUMENT_END && parser->nameNr > 0 && parser->name)
+            return fail("xml-syntax", bytes.size(),
+                        "файл оборван: элемент <" + std::string(as_view(parser->name)) + "> не закрыт");
         Position where{display, e ? e->line : 0, e ? e->int2 : 0};
         std::string message = e ? parser_message(*e) : "нарушена XML-разметка";
         result.diagnostics.push_back(data_error("xml-syntax", where, message));
         return result;
     }
-    XmlFile file{std::move(display), std::move(bytes), std::move(doc), {}};
+    XmlFile file{std::move(display), std::move(bytes), std::move(doc), {}, {}};
     file.line_starts = line_starts_of(file.bytes);
     check_value_sizes(file, xmlDocGetRootElement(file.doc.get()), limits, result.diagnostics);
     if (result.diagnostics.empty()) result.file = std::move(file);
@@ -421,7 +478,13 @@ ReadResult read_xml_file(const std::filesystem::path& path, const Limits& limits
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (in.bad() || static_cast<std::size_t>(in.gcount()) != bytes.size())
         return io_error("file-unreadable", "файл не удалось прочитать целиком");
-    return read_xml_bytes(std::move(bytes), display, limits, use);
+    ReadResult read = read_xml_bytes(std::move(bytes), display, limits, use);
+    // A record keeps only its tree; columns for diagnostics are read again from the file.
+    if (read.file && use == XmlUse::record) {
+        read.file->source = path;
+        std::string().swap(read.file->bytes);
+    }
+    return read;
 }
 
 }  // namespace prikaz

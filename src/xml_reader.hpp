@@ -16,9 +16,10 @@ namespace prikaz {
 // A parsed record file with the bytes it came from (for columns of nodes).
 struct XmlFile {
     std::string path;    // as shown in diagnostics
-    std::string bytes;   // the file as read
+    std::string bytes;   // the file as read; empty for a record read from disk, whose lines are re-read for columns
     XmlDocPtr doc;
     std::vector<std::size_t> line_starts;  // byte offset of every line, for positions
+    std::filesystem::path source;          // the file on disk, when `bytes` was let go
 };
 
 struct ReadResult {
@@ -36,9 +37,6 @@ ReadResult read_xml_file(const std::filesystem::path& path, const Limits& limits
 
 // Parses bytes already in memory; `display` names them in diagnostics.
 ReadResult read_xml_bytes(std::string bytes, std::string display, const Limits& limits, XmlUse use = XmlUse::document);
-
-// 1-based line and column (in characters) of a byte offset.
-Position position_of(const XmlFile& file, std::size_t offset);
 
 // Line and column of an element's start tag: libxml2 keeps only the line.
 Position position_of(const XmlFile& file, Node node);

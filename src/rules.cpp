@@ -135,65 +135,61 @@ void check_references(const RecordSet& set, const Record& record, Node node, con
 
 // ---------------------------------------------------------------- texts
 
-// An element present but blank is a slip of data entry; an empty cell of the
-// source is an absent element instead. Cells of plain tables may be empty.
-void check_empty_texts(Node node, Report& report) {
+// Calls f(leaf, text) for every element without element children: the texts of a record.
+template <class F>
+void each_text(Node node, F&& f) {
     for (Node child : node.children()) {
-        if (child.has_element_children()) {
-            check_empty_texts(child, report);
-            continue;
-        }
-        if (child.name() == "cell" || child.raw()->properties) continue;
-        if (trim(child.text()).empty())
-            report.error(child, "empty-text",
-                         "элемент <" + std::string(child.name()) +
-                             "> пуст: впишите текст или удалите элемент, если в документе этой графы нет");
+        if (child.has_element_children()) each_text(child, f);
+        else f(child, child.text());
     }
 }
 
+// An element present but blank is a slip of data entry; an empty cell of the
+// source is an absent element instead. Cells of plain tables may be empty.
+void check_empty_text(Node leaf, const std::string& text, Report& report) {
+    if (leaf.name() == "cell" || leaf.raw()->properties) return;
+    if (trim(text).empty())
+        report.error(leaf, "empty-text",
+                     "элемент <" + std::string(leaf.name()) +
+                         "> пуст: впишите текст или удалите элемент, если в документе этой графы нет");
+}
+
 // «ёлочки» and straight quotes must close what they open.
-void check_quotes(Node node, Report& report) {
-    for (Node child : node.children()) {
-        if (child.has_element_children()) {
-            check_quotes(child, report);
-            continue;
+void check_quotes(Node child, const std::string& text, Report& report) {
+    std::vector<std::size_t> open;  // byte offsets of unclosed «
+    std::optional<std::size_t> stray_close;
+    std::size_t straight = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 2, "\xC2\xAB") == 0) {
+            open.push_back(i);
+        } else if (text.compare(i, 2, "\xC2\xBB") == 0) {
+            if (!open.empty()) open.pop_back();
+            else if (!stray_close) stray_close = i;
+        } else if (text[i] == '"') {
+            ++straight;
         }
-        const std::string text = child.text();
-        std::vector<std::size_t> open;  // byte offsets of unclosed «
-        std::optional<std::size_t> stray_close;
-        std::size_t straight = 0;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            if (text.compare(i, 2, "\xC2\xAB") == 0) {
-                open.push_back(i);
-            } else if (text.compare(i, 2, "\xC2\xBB") == 0) {
-                if (!open.empty()) open.pop_back();
-                else if (!stray_close) stray_close = i;
-            } else if (text[i] == '"') {
-                ++straight;
-            }
+    }
+    const std::string element = "<" + std::string(child.name()) + ">";
+    if (stray_close) {
+        // Show the text that leads up to the stray quote.
+        std::size_t from = *stray_close;
+        for (int chars = 0; from > 0 && chars < 50; ++chars) {
+            --from;
+            while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
         }
-        const std::string element = "<" + std::string(child.name()) + ">";
-        if (stray_close) {
-            // Show the text that leads up to the stray quote.
-            std::size_t from = *stray_close;
-            for (int chars = 0; from > 0 && chars < 50; ++chars) {
-                --from;
-                while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
-            }
-            if (from > 0)  // start at a word
-                if (auto space = text.find(' ', from); space < *stray_close) from = space + 1;
-            report.warning(child, "unbalanced-quotes",
-                           "в " + element + " закрывающая кавычка » стоит без открывающей, текст: " + (from > 0 ? "…" : "") +
-                               one_line(text.substr(from, *stray_close + 2 - from)) +
-                               (*stray_close + 2 < text.size() ? "…" : "") + " — проверьте, где начинается название");
-        } else if (!open.empty()) {
-            report.warning(child, "unbalanced-quotes",
-                           "в " + element + " кавычка « не закрыта, текст: " + text::shorten(std::string_view(text).substr(open.front()), 60) +
-                               " — проверьте, где кончается название");
-        } else if (straight % 2 != 0) {
-            report.warning(child, "unbalanced-quotes",
-                           "в " + element + " нечётное число кавычек \"; проверьте, где кончается название");
-        }
+        if (from > 0)  // start at a word
+            if (auto space = text.find(' ', from); space < *stray_close) from = space + 1;
+        report.warning(child, "unbalanced-quotes",
+                       "в " + element + " закрывающая кавычка » стоит без открывающей, текст: " + (from > 0 ? "…" : "") +
+                           one_line(text.substr(from, *stray_close + 2 - from)) +
+                           (*stray_close + 2 < text.size() ? "…" : "") + " — проверьте, где начинается название");
+    } else if (!open.empty()) {
+        report.warning(child, "unbalanced-quotes",
+                       "в " + element + " кавычка « не закрыта, текст: " + text::shorten(std::string_view(text).substr(open.front()), 60) +
+                           " — проверьте, где кончается название");
+    } else if (straight % 2 != 0) {
+        report.warning(child, "unbalanced-quotes",
+                       "в " + element + " нечётное число кавычек \"; проверьте, где кончается название");
     }
 }
 
@@ -525,8 +521,10 @@ std::vector<Diagnostic> apply_rules(const RecordSet& set) {
         Report report(record, out);
         Node root = record.root();
         check_references(set, record, root, programme_ids(record), report);
-        check_empty_texts(root, report);
-        check_quotes(root, report);
+        each_text(root, [&](Node leaf, const std::string& text) {
+            check_empty_text(leaf, text, report);
+            check_quotes(leaf, text, report);
+        });
         check_school_years(root, report);
         switch (record.kind) {
             case RecordKind::roadmap: check_roadmap(record, report); break;

@@ -41,11 +41,9 @@ std::vector<Diagnostic> render(const std::filesystem::path& record_path, const R
         return out;
     }
 
-    // The checks are done: the raw bytes were kept only to place diagnostics.
-    for (Record& r : loaded.set.records) {
-        std::string().swap(r.file.bytes);
-        std::vector<std::size_t>().swap(r.file.line_starts);
-    }
+    // The checks are done: line starts were kept only to place diagnostics (the
+    // raw bytes of a record are let go right after parsing, in read_xml_file).
+    for (Record& r : loaded.set.records) std::vector<std::size_t>().swap(r.file.line_starts);
 
     MergeOptions merge_options;
     merge_options.xml = options.limits;

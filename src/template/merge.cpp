@@ -1,13 +1,13 @@
 #include "template/merge.hpp"
 
+#include "template/deflate.hpp"
 #include "template/expr.hpp"
 #include "template/format.hpp"
 #include "template/parse.hpp"
 #include "template/render.hpp"
 #include "template/scan.hpp"
 
-#include <cstdio>
-#include <stdexcept>
+#include <memory>
 
 namespace prikaz {
 
@@ -73,14 +73,14 @@ std::optional<std::string> merge(const std::filesystem::path& template_path, con
     scope.set("record", expr::Value::Nodes{root.raw()});
     for (const PreparedPart& part : parts) {
         const std::string where = template_path.string() + ":" + part.name;
-        // Rendered parts go to anonymous temporary files, which vanish when closed.
-        std::shared_ptr<std::FILE> spill(std::tmpfile(), std::fclose);
-        if (!spill) throw std::runtime_error("не удалось создать временный файл для документа");
-        render_part_to(spill.get(), part.scanned, part.program, *format, scope, where, out);
+        // Deflated as it is rendered: the expanded part is never kept whole.
+        DeflateStream stream;
+        render_part_to([&stream](std::string& chunk) { stream.write(chunk); }, part.scanned, part.program, *format,
+                       scope, where, out);
         PackageEntry* entry = package->find(part.name);
         entry->data.clear();
         entry->data.shrink_to_fit();
-        entry->spill = std::move(spill);
+        entry->deflated = std::make_shared<const Deflated>(stream.finish());
     }
     if (out.size() > errors_before) return std::nullopt;
     make_document(*package, *format);

@@ -2,10 +2,9 @@
 // is read), generated archives out (reproducible). See untrusted-input.md §2.
 #include "template/package.hpp"
 
-#include <unistd.h>
-
 #include <zip.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -619,6 +618,55 @@ std::optional<Package> read_package(const std::filesystem::path& path, const Pac
     return read_package_bytes(bytes, display, limits, out);
 }
 
+namespace {
+
+// A source that gives libzip an entry deflated already: its stat names the
+// method, CRC and sizes, so zip_close copies the bytes instead of compressing.
+zip_source_t* deflated_source(zip_t* archive, const Deflated& part) {
+    struct Cursor {
+        const Deflated& part;
+        std::size_t at = 0;
+    };
+    auto callback = [](void* user, void* data, zip_uint64_t length, zip_source_cmd_t command) -> zip_int64_t {
+        auto* reader = static_cast<Cursor*>(user);
+        switch (command) {
+            case ZIP_SOURCE_OPEN: reader->at = 0; return 0;
+            case ZIP_SOURCE_READ: {
+                const std::size_t n = std::min<std::size_t>(length, reader->part.bytes.size() - reader->at);
+                std::memcpy(data, reader->part.bytes.data() + reader->at, n);
+                reader->at += n;
+                return static_cast<zip_int64_t>(n);
+            }
+            case ZIP_SOURCE_CLOSE: return 0;
+            case ZIP_SOURCE_STAT: {
+                auto* st = static_cast<zip_stat_t*>(data);
+                zip_stat_init(st);
+                st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+                st->size = reader->part.size;
+                st->comp_size = reader->part.bytes.size();
+                st->comp_method = ZIP_CM_DEFLATE;
+                st->crc = reader->part.crc;
+                return sizeof(zip_stat_t);
+            }
+            case ZIP_SOURCE_ERROR:  // never fails; libzip still asks in a fixed form
+                static_cast<int*>(data)[0] = ZIP_ER_OK;
+                static_cast<int*>(data)[1] = 0;
+                return 2 * sizeof(int);
+            case ZIP_SOURCE_FREE: delete reader; return 0;
+            case ZIP_SOURCE_SUPPORTS:
+                return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                                      ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+            default: return -1;
+        }
+    };
+    auto* reader = new Cursor{part};
+    zip_source_t* source = zip_source_function(archive, callback, reader);
+    if (!source) delete reader;
+    return source;
+}
+
+}  // namespace
+
 std::string write_package(const Package& package) {
     // zip_close() deletes an archive left without entries instead of writing
     // one; an empty ZIP is just its end record.
@@ -637,27 +685,23 @@ std::string write_package(const Package& package) {
         if (folder) {
             index = zip_dir_add(archive.get(), entry.name.c_str(), ZIP_FL_ENC_UTF_8);
         } else {
-            // The data is read at zip_close, while `package` is still alive. A
-            // spilled entry gets a FILE* of its own, which libzip closes.
-            std::FILE* own = nullptr;
-            if (entry.spill) {
-                std::rewind(entry.spill.get());
-                own = ::fdopen(::dup(::fileno(entry.spill.get())), "rb");
-                if (!own) write_failed(archive.get(), entry.name);
-            }
-            Source data(own ? zip_source_filep(archive.get(), own, 0, -1)
-                            : zip_source_buffer(archive.get(), entry.data.data(), entry.data.size(), 0));
+            // The data is read at zip_close, while `package` is still alive.
+            Source data(entry.deflated ? deflated_source(archive.get(), *entry.deflated)
+                                       : zip_source_buffer(archive.get(), entry.data.data(), entry.data.size(), 0));
             if (!data) write_failed(archive.get(), entry.name);
             index = zip_file_add(archive.get(), entry.name.c_str(), data.get(), ZIP_FL_ENC_UTF_8);
             if (index >= 0) data.release();  // now owned by the archive
         }
         if (index < 0) write_failed(archive.get(), entry.name);
         const auto i = static_cast<zip_uint64_t>(index);
-        // ODF requires "mimetype" stored (and first: callers put it first).
-        const zip_int32_t method = folder || entry.name == "mimetype" ? ZIP_CM_STORE : ZIP_CM_DEFLATE;
-        // Level 6, zlib's default: level 9 (libzip's choice for 0) costs half the
-        // render time for 7 % smaller files (bench/README.md).
-        if (zip_set_file_compression(archive.get(), i, method, method == ZIP_CM_DEFLATE ? 6 : 0) != 0 ||
+        // ODF requires "mimetype" stored (and first: callers put it first). An
+        // entry already deflated keeps libzip's default method, which copies the
+        // bytes as they are. Level 6, zlib's default: level 9 (libzip's choice for
+        // 0) costs half the render time for 7 % smaller files (bench/README.md).
+        const zip_int32_t method = entry.deflated                              ? ZIP_CM_DEFAULT
+                                   : folder || entry.name == "mimetype" ? ZIP_CM_STORE
+                                                                        : ZIP_CM_DEFLATE;
+        if ((method != ZIP_CM_DEFAULT && zip_set_file_compression(archive.get(), i, method, method == ZIP_CM_DEFLATE ? 6 : 0) != 0) ||
             zip_file_set_dostime(archive.get(), i, dos_time, dos_date, 0) != 0)
             write_failed(archive.get(), entry.name);
     }

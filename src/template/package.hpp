@@ -3,7 +3,8 @@
 
 #include <prikaz/prikaz.hpp>
 
-#include <cstdio>
+#include "template/deflate.hpp"
+
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -26,10 +27,9 @@ struct PackageLimits {
 struct PackageEntry {
     std::string name;  // as stored: "word/document.xml"
     std::string data;  // expanded bytes
-    // For writing only: when set, the entry's bytes are this file's instead of
-    // `data` (a rendered part spilled to a temporary file, so that a big
-    // document is never held in memory whole).
-    std::shared_ptr<std::FILE> spill = {};
+    // For writing only: when set, the entry is stored as these already deflated
+    // bytes instead of `data` (a rendered part, compressed while it was rendered).
+    std::shared_ptr<const Deflated> deflated = {};
 };
 
 // The entries of an archive, in archive order.

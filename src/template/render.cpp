@@ -3,7 +3,6 @@
 #include "text.hpp"
 
 #include <set>
-#include <stdexcept>
 
 namespace prikaz {
 
@@ -12,8 +11,8 @@ namespace {
 class Renderer {
 public:
     Renderer(const ScannedPart& part, const Program& program, const Format& format, const std::string& where,
-             std::vector<Diagnostic>& out, std::FILE* file = nullptr)
-        : part_(part), program_(program), f_(format), where_(where), out_(out), file_(file) {}
+             std::vector<Diagnostic>& out, const PartSink* sink = nullptr)
+        : part_(part), program_(program), f_(format), where_(where), out_(out), sink_(sink) {}
 
     std::string run(const expr::Scope& scope) {
         text_ = part_.prolog;
@@ -110,14 +109,13 @@ private:
         }
     }
 
-    // Writes what has been rendered to the file once there is more than `above` of it.
+    // Hands what has been rendered to the sink once there is more than `above` of it.
     void flush(std::size_t above) {
-        if (!file_ || text_.size() <= above) return;
+        if (!sink_ || text_.size() <= above) return;
         // A table with no row yet may still have to be taken back.
         for (const Table& t : tables_)
             if (!t.has_row) return;
-        if (std::fwrite(text_.data(), 1, text_.size(), file_) != text_.size())
-            throw std::runtime_error("не удалось записать временный файл документа");
+        (*sink_)(text_);
         text_.clear();
     }
 
@@ -169,7 +167,7 @@ private:
     const Format& f_;
     const std::string& where_;
     std::vector<Diagnostic>& out_;
-    std::FILE* file_;
+    const PartSink* sink_;
     std::string text_;
     std::vector<bool> cells_;  // per open cell: has a paragraph been written in it
     struct Table {
@@ -187,10 +185,10 @@ std::string render_part(const ScannedPart& part, const Program& program, const F
     return Renderer(part, program, format, where, out).run(scope);
 }
 
-void render_part_to(std::FILE* file, const ScannedPart& part, const Program& program, const Format& format,
+void render_part_to(const PartSink& sink, const ScannedPart& part, const Program& program, const Format& format,
                     const expr::Scope& scope, const std::string& where, std::vector<Diagnostic>& out) {
-    Renderer(part, program, format, where, out, file).run(scope);
-    if (std::fflush(file) != 0) throw std::runtime_error("не удалось записать временный файл документа");
+    std::string rest = Renderer(part, program, format, where, out, &sink).run(scope);
+    sink(rest);
 }
 
 }  // namespace prikaz

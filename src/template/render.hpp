@@ -1,11 +1,12 @@
 // Rendering a parsed part with a record: blocks repeat or drop their items,
-// value tags print escaped text; the part is written as one string.
+// value tags print escaped text; the part is written as one string or piece by piece.
 #pragma once
 
 #include "template/format.hpp"
 #include "template/parse.hpp"
 
-#include <cstdio>
+#include <functional>
+#include <string>
 
 namespace prikaz {
 
@@ -15,8 +16,11 @@ namespace prikaz {
 std::string render_part(const ScannedPart& part, const Program& program, const Format& format,
                         const expr::Scope& scope, const std::string& where, std::vector<Diagnostic>& out);
 
-// The same, written to a file as it goes, so that a long document is never held in memory whole.
-void render_part_to(std::FILE* file, const ScannedPart& part, const Program& program, const Format& format,
+// Where a rendered part goes piece by piece: takes the bytes out of `chunk`.
+using PartSink = std::function<void(std::string& chunk)>;
+
+// The same, handed to `sink` as it goes, so that a long document is never held in memory whole.
+void render_part_to(const PartSink& sink, const ScannedPart& part, const Program& program, const Format& format,
                     const expr::Scope& scope, const std::string& where, std::vector<Diagnostic>& out);
 
 }  // namespace prikaz

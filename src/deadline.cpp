@@ -1,6 +1,6 @@
 // Reader of Russian deadline expressions.
 //
-// The wording is lower-cased and NFC-normalised with ICU, split into tokens
+// The wording is lower-cased and NFC-normalised (russian::folded), split into tokens
 // (numbers, words, dots, commas, dashes), and then read in two steps:
 //   1. fixed wordings recognised by their first words: recurring ("ежегодно"),
 //      schedule ("по отдельному графику", "в соответствии с …") and continuous
@@ -20,10 +20,7 @@
 
 #include "deadline.hpp"
 
-#include <unicode/locid.h>
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
+#include "russian/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -68,17 +65,9 @@ struct Token {
     std::string text;  // lower-cased UTF-8, for numbers and words only
 };
 
-bool is_space(UChar32 c) {
-    // U+00A0 is White_Space already; named for the reader. Zero-width
-    // characters from word processors separate like spaces.
-    return c == 0x00A0 || c == 0x200B || c == 0xFEFF || u_isUWhiteSpace(c);
-}
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
-bool is_digit(UChar32 c) { return c >= '0' && c <= '9'; }
-
-bool is_letter(UChar32 c) { return u_isalpha(c) != 0; }
-
-Tok punctuation(UChar32 c) {
+Tok punctuation(char32_t c) {
     switch (c) {
         case '.': return Tok::dot;
         case ',':
@@ -100,30 +89,20 @@ Tok punctuation(UChar32 c) {
 constexpr std::size_t max_wording_bytes = 4096;
 
 std::vector<Token> tokenize(std::string_view written) {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString text =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(written.data(), static_cast<int32_t>(written.size())));
-    // NFC so that "й" typed as "и" + combining breve is one letter.
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_SUCCESS(status)) {
-        icu::UnicodeString normalized = nfc->normalize(text, status);
-        if (U_SUCCESS(status)) text = normalized;
-    }
-    text.toLower(icu::Locale("ru"));
-
+    // Zero-width characters from word processors separate like spaces (russian::is_space).
+    const std::u32string text = russian::folded(written);
     std::vector<Token> tokens;
-    const int32_t length = text.length();
-    for (int32_t i = 0; i < length;) {
-        const UChar32 c = text.char32At(i);
-        const int32_t start = i;
-        i = text.moveIndex32(i, 1);
-        if (is_space(c)) continue;
-        if (is_digit(c) || is_letter(c)) {
+    const std::size_t length = text.size();
+    for (std::size_t i = 0; i < length;) {
+        const char32_t c = text[i];
+        const std::size_t start = i++;
+        if (russian::is_space(c)) continue;
+        if (is_digit(c) || russian::is_letter(c)) {
             // A run of digits or of letters; "2032г" is a number then a word.
-            const auto same = is_digit(c) ? is_digit : is_letter;
-            while (i < length && same(text.char32At(i))) i = text.moveIndex32(i, 1);
+            const auto same = is_digit(c) ? is_digit : russian::is_letter;
+            while (i < length && same(text[i])) ++i;
             Token token{is_digit(c) ? Tok::number : Tok::word, {}};
-            text.tempSubStringBetween(start, i).toUTF8String(token.text);
+            token.text = russian::to_utf8(std::u32string_view(text).substr(start, i - start));
             tokens.push_back(std::move(token));
         } else {
             tokens.push_back({punctuation(c), {}});

@@ -32,10 +32,10 @@
 // path as written.
 #include "template/expr.hpp"
 
-#include <unicode/coll.h>
-#include <unicode/locid.h>
+#include "russian/text.hpp"
+#include "template/filters.hpp"
+
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -44,6 +44,7 @@
 #include <climits>
 #include <cstdint>
 #include <cmath>
+#include <span>
 #include <utility>
 
 namespace prikaz::expr {
@@ -52,15 +53,7 @@ namespace {
 
 enum class Kind { literal, path, aggregate, filtered, compare, and_, or_, not_ };
 enum class Aggregate { count, sum, min, max };
-enum class FilterKind { default_, upper, lower, join };
 enum class Op { eq, ne, lt, le, gt, ge };
-
-constexpr std::array<std::pair<std::string_view, FilterKind>, 4> filter_table{{
-    {"default", FilterKind::default_},
-    {"upper", FilterKind::upper},
-    {"lower", FilterKind::lower},
-    {"join", FilterKind::join},
-}};
 
 constexpr std::array<std::pair<std::string_view, Aggregate>, 4> aggregate_table{{
     {"count", Aggregate::count},
@@ -175,16 +168,6 @@ std::string undefined_message(const std::string& path) {
            " | default(\"\") }} или {{ " + path + "? }}";
 }
 
-std::string case_map(const std::string& s, bool upper) {
-    if (s.size() > INT32_MAX) throw EvalError("текст слишком длинный");
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-    if (upper) u.toUpper(icu::Locale("ru"));
-    else u.toLower(icu::Locale("ru"));
-    std::string out;
-    u.toUTF8String(out);
-    return out;
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------- the tree
@@ -193,7 +176,7 @@ std::string case_map(const std::string& s, bool upper) {
 // hierarchy: the language is small and the evaluator reads best as one switch.
 struct Ast {
     struct Filter {
-        FilterKind kind;
+        const FilterSpec* spec;  // a row of the filter table
         std::vector<std::unique_ptr<const Ast>> args;
     };
 
@@ -437,15 +420,14 @@ private:
             if (tok_.kind != Tok::ident) fail(tok_.from, "ожидается имя фильтра после «|»");
             const std::size_t name_at = tok_.from;
             const std::string name = tok_.text;
-            const auto known = std::find_if(filter_table.begin(), filter_table.end(),
-                                            [&](const auto& f) { return f.first == name; });
-            if (known == filter_table.end()) {
+            const FilterSpec* known = find_filter(name);
+            if (!known) {
                 std::string list;
                 for (const std::string& n : filter_names()) list += (list.empty() ? "" : ", ") + n;
                 fail(name_at, "неизвестный фильтр «" + name + "»; есть: " + list);
             }
             advance();
-            Ast::Filter f{known->second, {}};
+            Ast::Filter f{known, {}};
             if (tok_.kind == Tok::lparen) {
                 advance();
                 if (tok_.kind != Tok::rparen) {
@@ -457,11 +439,7 @@ private:
                 }
                 expect(Tok::rparen, "ожидается «)»");
             }
-            const std::size_t n = f.args.size();
-            if (f.kind == FilterKind::default_ && n != 1) fail(name_at, "фильтр «default» ждёт один аргумент");
-            if ((f.kind == FilterKind::upper || f.kind == FilterKind::lower) && n != 0)
-                fail(name_at, "фильтр «" + name + "» не принимает аргументов");
-            if (f.kind == FilterKind::join && n > 1) fail(name_at, "фильтр «join» ждёт не больше одного аргумента");
+            if (std::string wrong = argument_count_error(*known, f.args.size()); !wrong.empty()) fail(name_at, std::move(wrong));
             filters.push_back(std::move(f));
         }
         auto a = node(Kind::filtered, from);
@@ -650,29 +628,14 @@ private:
 
     Value filtered(const Ast& a) {
         const Ast& input = *a.operands.front();
-        std::vector<std::string> attributes;  // only a join straight after a path sees them all
+        std::vector<std::string> attributes;  // only a filter straight after a path sees them all
         Value value = input.kind == Kind::path ? path(input, &attributes) : eval(input);
         for (std::size_t i = 0; i < a.filters.size(); ++i) {
             const Ast::Filter& f = a.filters[i];
-            switch (f.kind) {
-                case FilterKind::default_:
-                    if (value.is_undefined() || blank(value.to_text())) value = eval(*f.args.front());
-                    break;
-                case FilterKind::upper:
-                case FilterKind::lower: value = case_map(value.to_text(), f.kind == FilterKind::upper); break;
-                case FilterKind::join: {
-                    // A list that is not there is a mistake to report, not an empty line.
-                    if (const auto* u = value.as_undefined()) throw EvalError(undefined_message(u->path));
-                    const std::string separator = f.args.empty() ? std::string(", ") : eval(*f.args.front()).to_text();
-                    std::vector<std::string> texts = i == 0 ? attributes : std::vector<std::string>();
-                    if (texts.empty())
-                        for (const Value& item : value.items()) texts.push_back(item.to_text());
-                    std::string joined;
-                    for (std::size_t k = 0; k < texts.size(); ++k) joined += (k ? separator : std::string()) + texts[k];
-                    value = std::move(joined);
-                    break;
-                }
-            }
+            FilterContext context{f.spec->name, std::move(value),
+                                  i == 0 ? std::span<const std::string>(attributes) : std::span<const std::string>(),
+                                  f.args.size(), [&](std::size_t k) { return eval(*f.args.at(k)); }};
+            value = f.spec->apply(context);
         }
         return value;
     }
@@ -700,23 +663,12 @@ private:
 
     // Russian alphabetical order: Е and Ё together, before Ж (bytes would put Ё first).
     int collate(const std::string& x, const std::string& y) {
-        UErrorCode status = U_ZERO_ERROR;
-        if (!collator_) {
-            collator_.reset(icu::Collator::createInstance(icu::Locale("ru"), status));
-            if (U_FAILURE(status) || !collator_) {
-                collator_.reset();
-                throw EvalError(std::string("не удалось загрузить правила русского алфавита ICU: ") + u_errorName(status));
-            }
-        }
-        if (x.size() > INT32_MAX || y.size() > INT32_MAX) throw EvalError("текст слишком длинный для сравнения");
-        const UCollationResult r = collator_->compareUTF8(icu::StringPiece(x.data(), static_cast<int32_t>(x.size())),
-                                                         icu::StringPiece(y.data(), static_cast<int32_t>(y.size())), status);
-        if (U_FAILURE(status)) throw EvalError(std::string("сравнение строк не удалось: ") + u_errorName(status));
-        return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
+        if (!collator_) collator_.emplace();
+        return collator_->compare(x, y);
     }
 
     const Scope& scope_;
-    std::unique_ptr<icu::Collator> collator_;
+    std::optional<russian::Collator> collator_;
 };
 
 }  // namespace
@@ -814,12 +766,6 @@ std::variant<Expression, ParseError> parse(std::string_view text) {
     } catch (const Failure& f) {
         return f.error;
     }
-}
-
-std::vector<std::string> filter_names() {
-    std::vector<std::string> names;
-    for (const auto& f : filter_table) names.emplace_back(f.first);
-    return names;
 }
 
 }  // namespace prikaz::expr

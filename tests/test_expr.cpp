@@ -171,7 +171,10 @@ TEST_CASE("a loop-like object: members by name, nothing else") {
 
 TEST_CASE("filters: default, upper, lower, join") {
     Fixture f;
-    CHECK(filter_names() == std::vector<std::string>{"default", "upper", "lower", "join"});
+    // The engine's own filters come first; the Russian ones follow (tests/test_russian.cpp).
+    const std::vector<std::string> names = filter_names();
+    REQUIRE(names.size() > 4);
+    CHECK(std::vector<std::string>(names.begin(), names.begin() + 4) == std::vector<std::string>{"default", "upper", "lower", "join"});
     CHECK(text("roadmap.numbr | default(\"—\")", f.scope) == "—");
     CHECK(text("roadmap.empty | default('пусто')", f.scope) == "пусто");
     CHECK(text("roadmap.id | default('x')", f.scope) == "r1");
@@ -348,7 +351,7 @@ TEST_CASE("parse errors say what is wrong and where") {
     check("a == b == c", 7, "лишний текст после выражения: «== c»");
     check("1.", 1, "лишний текст после выражения: «.»");
     check("a-", 1, "непонятный знак «-»");
-    check("a | bold", 4, "неизвестный фильтр «bold»; есть: default, upper, lower, join");
+    CHECK(parse_error("a | bold").message.rfind("неизвестный фильтр «bold»; есть: default, upper, lower, join, date, ", 0) == 0);
     check("a | default", 4, "фильтр «default» ждёт один аргумент");
     check("a | default()", 4, "фильтр «default» ждёт один аргумент");
     check("a | default(1, 2)", 4, "фильтр «default» ждёт один аргумент");

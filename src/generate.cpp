@@ -47,9 +47,10 @@ std::vector<Diagnostic> render(const std::filesystem::path& record_path, const R
 
     MergeOptions merge_options;
     merge_options.xml = options.limits;
-    std::optional<std::string> document = merge(options.template_path, *record, merge_options, out);
-    if (!document) return out;
-    auto published = publish(options.output, *document);
+    std::optional<Package> rendered = merge(options.template_path, *record, merge_options, out);
+    if (!rendered) return out;
+    loaded = {};  // the records' trees are the larger part of the memory; the archive needs none of it
+    auto published = publish(options.output, write_package(*rendered));
     out.insert(out.end(), published.begin(), published.end());
     return out;
 }

@@ -365,6 +365,93 @@ Position position_of(const XmlFile& file, Node node) {
     return {file.path, line, 0};
 }
 
+namespace {
+
+using Parser = std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)>;
+
+// The push parser of every read: DOCTYPE refused as soon as it is met, the first
+// error kept. `head` is the first bytes of the file, enough to detect the encoding.
+Parser open_parser(std::string_view head, const std::string& display, XmlUse use, FirstError& first) {
+    Parser parser(xmlCreatePushParserCtxt(nullptr, nullptr, head.data(), static_cast<int>(head.size()), display.c_str()),
+                  xmlFreeParserCtxt);
+    if (!parser) throw std::bad_alloc();
+    parser->sax->internalSubset = refuse_doctype;
+    parser->_private = &first;
+    parser->sax->serror = keep_first_error;
+    // No entity substitution, no DTD loading, no network, no XInclude, no HUGE: see docs/security.md.
+    int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+    // Records: no whitespace-only nodes between elements, short texts stored in
+    // their nodes: a 100 000-item roadmap takes 10 % less memory (bench/README.md).
+    if (use == XmlUse::record) options |= XML_PARSE_NOBLANKS | XML_PARSE_COMPACT;
+    xmlCtxtUseOptions(parser.get(), options);
+    return parser;
+}
+
+// A record read from disk in chunks straight into the parser, so that its bytes
+// are never held whole beside its tree (a sixth of the peak memory of a big
+// record, bench/README.md). Only the common case is taken: a UTF-8 file without
+// BOM that parses cleanly within the limits. Anything else gives nullopt, and the
+// caller reads the file whole, which finds the same problem and reports it exactly.
+std::optional<XmlFile> stream_record(std::istream& in, const std::filesystem::path& path, const std::string& display,
+                                     const Limits& limits) {
+    constexpr std::size_t chunk = 64u << 10;
+    XmlFile file{display, {}, XmlDocPtr(nullptr), {0}, path};
+    FirstError first;
+    Parser parser(nullptr, xmlFreeParserCtxt);
+    std::size_t offset = 0, start_tags = 0;
+    std::string piece, carry;
+    for (bool end = false; !end;) {
+        piece.swap(carry);
+        carry.clear();
+        const std::size_t had = piece.size();
+        piece.resize(had + chunk);
+        in.read(piece.data() + had, static_cast<std::streamsize>(chunk));
+        piece.resize(had + static_cast<std::size_t>(in.gcount()));
+        if (in.bad()) return std::nullopt;
+        end = !in;
+        if (!end) {
+            // Cut after an ASCII byte other than '<': no character, and no "<name"
+            // the scan counts, is split between two pieces.
+            std::size_t cut = piece.size();
+            while (cut > 0 && (static_cast<unsigned char>(piece[cut - 1]) >= 0x80 || piece[cut - 1] == '<')) --cut;
+            carry.assign(piece, cut);
+            piece.resize(cut);
+        }
+        if (offset == 0 && !piece.empty()) {
+            if (starts_with(piece, "\xFF\xFE") || starts_with(piece, "\xFE\xFF") || starts_with(piece, "\xEF\xBB\xBF"))
+                return std::nullopt;
+            const std::string encoding = declared_encoding(piece);
+            if (!encoding.empty() && encoding != "utf-8" && encoding != "utf8") return std::nullopt;
+        }
+        const Scan scan = scan_utf8(piece);
+        start_tags += scan.start_tags;
+        if (scan.bad_offset != std::string::npos || start_tags > limits.max_elements) return std::nullopt;
+        for (std::size_t at = piece.find('\n'); at != std::string::npos; at = piece.find('\n', at + 1))
+            file.line_starts.push_back(offset + at + 1);
+        std::string_view rest(piece);
+        if (!parser && !rest.empty()) {
+            const std::size_t head = std::min<std::size_t>(rest.size(), 4);
+            parser = open_parser(rest.substr(0, head), display, XmlUse::record, first);
+            rest.remove_prefix(head);
+        }
+        if (!parser) continue;  // nothing read yet, or only a split character carried over
+        xmlParseChunk(parser.get(), rest.data(), static_cast<int>(rest.size()), end ? 1 : 0);
+        if (parser->disableSAX || parser->errNo == XML_ERR_USER_STOP) return std::nullopt;
+        offset += piece.size();
+        if (offset > limits.max_file_bytes) return std::nullopt;
+    }
+    if (!parser) return std::nullopt;
+    file.doc.reset(parser->myDoc);
+    parser->myDoc = nullptr;
+    if (!file.doc || !parser->wellFormed) return std::nullopt;
+    std::vector<Diagnostic> problems;
+    check_value_sizes(file, xmlDocGetRootElement(file.doc.get()), limits, problems);
+    if (!problems.empty()) return std::nullopt;
+    return file;
+}
+
+}  // namespace
+
 ReadResult read_xml_bytes(std::string bytes, std::string display, const Limits& limits, XmlUse use) {
     ReadResult result;
     auto fail = [&](std::string rule, std::size_t offset, std::string message) {
@@ -400,20 +487,8 @@ ReadResult read_xml_bytes(std::string bytes, std::string display, const Limits& 
     // A push parser fed in chunks: xmlCtxtReadMemory would first copy the whole
     // file into a buffer of its own (a third of the peak memory of a big record).
     const std::size_t first_chunk = std::min<std::size_t>(bytes.size(), 4);  // enough to detect the encoding
-    std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> parser(
-        xmlCreatePushParserCtxt(nullptr, nullptr, bytes.data(), static_cast<int>(first_chunk), display.c_str()),
-        xmlFreeParserCtxt);
-    if (!parser) throw std::bad_alloc();
-    parser->sax->internalSubset = refuse_doctype;
     FirstError first;
-    parser->_private = &first;
-    parser->sax->serror = keep_first_error;
-    // No entity substitution, no DTD loading, no network, no XInclude, no HUGE: see docs/security.md.
-    int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
-    // Records: no whitespace-only nodes between elements, short texts stored in
-    // their nodes: a 100 000-item roadmap takes 10 % less memory (bench/README.md).
-    if (use == XmlUse::record) options |= XML_PARSE_NOBLANKS | XML_PARSE_COMPACT;
-    xmlCtxtUseOptions(parser.get(), options);
+    Parser parser = open_parser(std::string_view(bytes).substr(0, first_chunk), display, use, first);
     constexpr std::size_t chunk = 64u << 10;
     for (std::size_t at = first_chunk;; at += chunk) {
         const std::size_t size = std::min(chunk, bytes.size() - at);
@@ -472,6 +547,14 @@ ReadResult read_xml_file(const std::filesystem::path& path, const Limits& limits
                                                 "файл больше " + size_limit(limits.max_file_bytes) +
                                                     "; такие записи не принимаются"));
         return result;
+    }
+    if (use == XmlUse::record && !ec) {
+        if (std::optional<XmlFile> streamed = stream_record(in, path, display, limits)) {
+            result.file = std::move(streamed);
+            return result;
+        }
+        in.clear();
+        in.seekg(0);
     }
     std::string bytes;
     bytes.resize(ec ? 0 : size);

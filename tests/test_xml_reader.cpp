@@ -254,3 +254,27 @@ TEST_CASE("schema files are read only from the schema folder") {
     options.schema_dir = dir.path() / "inside";
     CHECK(prikaz::check({record}, options).empty());
 }
+
+TEST_CASE("a record is read from disk in pieces: split characters, lines and columns after them") {
+    TempDir dir;
+    // One line longer than a piece (64 KiB) of two-byte letters, then many short lines.
+    std::string name;
+    for (int i = 0; i < 50000; ++i) name += "Ж";
+    std::string lines;
+    for (int i = 0; i < 3000; ++i) lines += "<!-- строка " + std::to_string(i) + " -->\n";
+    dir.write("a.xml", org_open + "\n<full-name>" + name + "</full-name>\n" + lines + "  <bogus/></organization>\n");
+
+    prikaz::ReadResult read = prikaz::read_xml_file(dir.path() / "a.xml", prikaz::Limits{}, prikaz::XmlUse::record);
+    REQUIRE(read.file);
+    CHECK(read.file->bytes.empty());  // never held whole
+    CHECK(read.file->line_starts.size() == 3005);
+    xmlNode* full_name = xmlDocGetRootElement(read.file->doc.get())->children;
+    REQUIRE(full_name);
+    xmlChar* text = xmlNodeGetContent(full_name);
+    CHECK(std::string(reinterpret_cast<const char*>(text)) == name);
+    xmlFree(text);
+    // A position after the pieces: line from libxml2, column from the lines re-read from disk.
+    CHECK(test::check_file(dir, "a.xml") ==
+          Lines{"a.xml:3004:3: error[schema]: элемент <bogus> здесь не ожидается; на этом месте может стоять: "
+                "<short-name>, <parent>, <place>, <head>, <registration>, <people> (порядок и состав элементов — в schemas/)"});
+}

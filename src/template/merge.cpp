@@ -39,7 +39,7 @@ void make_document(Package& package, const Format& format) {
 
 }  // namespace
 
-std::optional<std::string> merge(const std::filesystem::path& template_path, const Record& record,
+std::optional<Package> merge(const std::filesystem::path& template_path, const Record& record,
                                  const MergeOptions& options, std::vector<Diagnostic>& out) {
     const std::size_t errors_before = out.size();
     std::optional<Package> package = read_package(template_path, options.package, out);
@@ -80,11 +80,13 @@ std::optional<std::string> merge(const std::filesystem::path& template_path, con
         PackageEntry* entry = package->find(part.name);
         entry->data.clear();
         entry->data.shrink_to_fit();
-        entry->deflated = std::make_shared<const Deflated>(stream.finish());
+        Deflated deflated = stream.finish();
+        deflated.bytes.shrink_to_fit();
+        entry->deflated = std::make_shared<const Deflated>(std::move(deflated));
     }
     if (out.size() > errors_before) return std::nullopt;
     make_document(*package, *format);
-    return write_package(*package);
+    return package;
 }
 
 }  // namespace prikaz

@@ -1,5 +1,5 @@
 // Merging a record into a template: package in → parts scanned, parsed and
-// rendered → package out. The one entry point of the template engine.
+// rendered. The one entry point of the template engine; write_package makes the archive.
 #pragma once
 
 #include <prikaz/prikaz.hpp>
@@ -19,9 +19,10 @@ struct MergeOptions {
     Limits xml;  // for each XML part of the template
 };
 
-// Merges `record` into the template; returns the output archive, or nullopt
-// when the template or the data has errors (all of them in `out`).
-std::optional<std::string> merge(const std::filesystem::path& template_path, const Record& record,
+// Merges `record` into the template; returns the rendered package (its parts
+// deflated already, so the record may be freed before the archive is written),
+// or nullopt when the template or the data has errors (all of them in `out`).
+std::optional<Package> merge(const std::filesystem::path& template_path, const Record& record,
                                  const MergeOptions& options, std::vector<Diagnostic>& out);
 
 }  // namespace prikaz

@@ -34,7 +34,7 @@ private:
                 continue;
             }
             emit_item(part_.items[static_cast<std::size_t>(i)], scope);
-            flush(1u << 20);
+            flush(256u << 10);  // small chunks: a few are in flight to the deflating thread
             ++i;
         }
     }

@@ -6,6 +6,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
 
 #include <climits>
 
@@ -100,6 +103,17 @@ std::string to_utf8(std::u32string_view text) {
     icu::UnicodeString u;
     for (const char32_t c : text) u.append(static_cast<UChar32>(c));
     return utf8(u);
+}
+
+int32_t next_char(std::string_view text, std::size_t& at) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+    auto i = static_cast<int32_t>(std::min<std::size_t>(at, static_cast<std::size_t>(length)));
+    if (i >= length) return -1;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    at = static_cast<std::size_t>(i);
+    return c;
 }
 
 bool is_space(char32_t c) {

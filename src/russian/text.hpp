@@ -3,6 +3,7 @@
 // that talks to ICU.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -46,6 +47,9 @@ private:
 std::u32string folded(std::string_view text);
 // UTF-8 of code points (what folded() gives back as text).
 std::string to_utf8(std::u32string_view text);
+// The character at byte `at` of UTF-8 text, moving `at` past it; -1 for an
+// ill-formed sequence, which is skipped as ICU's U8_NEXT skips it.
+int32_t next_char(std::string_view text, std::size_t& at);
 // Unicode White_Space, and the zero-width characters word processors leave.
 bool is_space(char32_t c);
 // Unicode Alphabetic.

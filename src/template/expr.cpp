@@ -35,8 +35,6 @@
 #include "russian/text.hpp"
 #include "template/filters.hpp"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
@@ -145,20 +143,17 @@ std::string format_number(double d) {
 // as U+FFFD and control characters as spaces, so a message is always clean text.
 std::string excerpt(std::string_view s, std::size_t limit = 30) {
     std::string out;
-    const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
-    const auto length = static_cast<int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
-    int32_t i = 0;
-    for (std::size_t count = 0; i < length; ++count) {
+    std::size_t i = 0;
+    for (std::size_t count = 0; i < s.size(); ++count) {
         if (count == limit) {
             out += "…";
             break;
         }
-        const int32_t start = i;
-        UChar32 c = 0;
-        U8_NEXT(bytes, i, length, c);
+        const std::size_t start = i;
+        const int32_t c = russian::next_char(s, i);
         if (c < 0) out += "\xEF\xBF\xBD";
         else if (c < 0x20 || c == 0x7F) out += ' ';
-        else out.append(s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+        else out.append(s.substr(start, i - start));
     }
     return out;
 }
@@ -328,13 +323,12 @@ private:
     }
 
     [[noreturn]] void bad_character(std::size_t i) {
-        const auto* bytes = reinterpret_cast<const std::uint8_t*>(text_.data() + i);
-        const auto length = static_cast<int32_t>(std::min<std::size_t>(text_.size() - i, 4));
-        int32_t k = 0;
-        UChar32 c = 0;
-        U8_NEXT(bytes, k, length, c);  // one character, however many bytes
-        std::string message = "непонятный знак «" + excerpt(text_.substr(i, static_cast<std::size_t>(k))) + "»";
-        if (c >= 0x80 && u_isalpha(c)) message += "; имена в выражениях пишутся латиницей, как в записи";
+        const std::string_view rest = text_.substr(i, 4);
+        std::size_t k = 0;
+        const int32_t c = russian::next_char(rest, k);  // one character, however many bytes
+        std::string message = "непонятный знак «" + excerpt(rest.substr(0, k)) + "»";
+        if (c >= 0x80 && russian::is_letter(static_cast<char32_t>(c)))
+            message += "; имена в выражениях пишутся латиницей, как в записи";
         fail(i, std::move(message));
     }
 

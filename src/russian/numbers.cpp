@@ -9,9 +9,12 @@
 #include <unicode/plurrule.h>
 #include <unicode/rbnf.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <memory>
+#include <mutex>
+#include <vector>
 
 namespace prikaz::russian {
 
@@ -54,24 +57,53 @@ std::string without_narrow_spaces(std::string s) {
     return s;
 }
 
-// Formats with one named ruleset of the ru rules. Without the ru data ICU
-// falls back to the root rules, which lack the Russian rulesets: that is
-// reported, never printed in English.
-std::string rbnf(icu::URBNFRuleSetTag tag, const std::string& name, double n) {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::RuleBasedNumberFormat format(tag, icu::Locale("ru"), status);
-    if (U_FAILURE(status)) throw DataError(std::string("не удалось загрузить русские правила чисел ICU (") + u_errorName(status) + ")");
-    const icu::UnicodeString wanted = icu::UnicodeString::fromUTF8(name);
-    bool found = false;
-    for (int32_t i = 0; i < format.getNumberOfRuleSetNames() && !found; ++i) found = format.getRuleSetName(i) == wanted;
-    if (!found)
-        throw DataError("в данных ICU нет русских правил «" + name + "»; установите пакет libicu72 полностью");
-    icu::UnicodeString out;
-    icu::FieldPosition position;
-    if (n == std::floor(n) && std::fabs(n) < 9.0e15) format.format(static_cast<int64_t>(n), wanted, out, position, status);
-    else format.format(n, wanted, out, position, status);
-    if (U_FAILURE(status)) throw DataError("ICU не смогла записать число по правилам «" + name + "»: " + u_errorName(status));
-    return without_narrow_spaces(utf8(out));
+// The ru number rules of one kind (spellout or ordinal), built once: ICU
+// parses them for about 4 ms, then formats with them in under a microsecond.
+// They are never changed after they are built; formatting is serialised
+// because ICU does not promise RuleBasedNumberFormat::format is safe from
+// several threads at once.
+class NumberRules {
+public:
+    explicit NumberRules(icu::URBNFRuleSetTag tag) {
+        UErrorCode status = U_ZERO_ERROR;
+        format_ = std::make_unique<icu::RuleBasedNumberFormat>(tag, icu::Locale("ru"), status);
+        if (U_FAILURE(status))
+            throw DataError(std::string("не удалось загрузить русские правила чисел ICU (") + u_errorName(status) + ")");
+        for (int32_t i = 0; i < format_->getNumberOfRuleSetNames(); ++i) names_.push_back(format_->getRuleSetName(i));
+    }
+
+    // Without the ru data ICU falls back to the root rules, which lack the
+    // Russian rulesets: that is reported, never printed in English.
+    std::string format(const std::string& name, double n) const {
+        const icu::UnicodeString wanted = icu::UnicodeString::fromUTF8(name);
+        if (std::find(names_.begin(), names_.end(), wanted) == names_.end())
+            throw DataError("в данных ICU нет русских правил «" + name + "»; установите пакет libicu72 полностью");
+        UErrorCode status = U_ZERO_ERROR;
+        icu::UnicodeString out;
+        icu::FieldPosition position;
+        {
+            const std::lock_guard<std::mutex> hold(lock_);
+            if (n == std::floor(n) && std::fabs(n) < 9.0e15) format_->format(static_cast<int64_t>(n), wanted, out, position, status);
+            else format_->format(n, wanted, out, position, status);
+        }
+        if (U_FAILURE(status)) throw DataError("ICU не смогла записать число по правилам «" + name + "»: " + u_errorName(status));
+        return without_narrow_spaces(utf8(out));
+    }
+
+private:
+    std::unique_ptr<icu::RuleBasedNumberFormat> format_;
+    std::vector<icu::UnicodeString> names_;
+    mutable std::mutex lock_;
+};
+
+const NumberRules& spellout_rules() {
+    static const NumberRules rules(icu::URBNF_SPELLOUT);
+    return rules;
+}
+
+const NumberRules& ordinal_rules() {
+    static const NumberRules rules(icu::URBNF_ORDINAL);
+    return rules;
 }
 
 }  // namespace
@@ -119,11 +151,11 @@ std::string format_number(double n, std::optional<int> decimals) {
 std::string format_percent(double n, bool tight) { return format_number(n) + (tight ? "%" : "\u00A0%"); }
 
 std::string spellout(double n, NumberGender gender, NumberCase c) {
-    return rbnf(icu::URBNF_SPELLOUT, ruleset("%spellout-cardinal", gender, c), n);
+    return spellout_rules().format(ruleset("%spellout-cardinal", gender, c), n);
 }
 
 std::string ordinal(std::int64_t n, NumberGender gender, NumberCase c) {
-    return rbnf(icu::URBNF_ORDINAL, ruleset("%digits-ordinal", gender, c), static_cast<double>(n));
+    return ordinal_rules().format(ruleset("%digits-ordinal", gender, c), static_cast<double>(n));
 }
 
 }  // namespace prikaz::russian

@@ -351,7 +351,7 @@ TEST_CASE("parse errors say what is wrong and where") {
     check("a == b == c", 7, "лишний текст после выражения: «== c»");
     check("1.", 1, "лишний текст после выражения: «.»");
     check("a-", 1, "непонятный знак «-»");
-    CHECK(parse_error("a | bold").message.rfind("неизвестный фильтр «bold»; есть: default, upper, lower, join, date, ", 0) == 0);
+    CHECK(parse_error("a | bold").message.rfind("неизвестный фильтр «bold»; есть: default, upper, lower, join, ref, date, ", 0) == 0);
     check("a | default", 4, "фильтр «default» ждёт один аргумент");
     check("a | default()", 4, "фильтр «default» ждёт один аргумент");
     check("a | default(1, 2)", 4, "фильтр «default» ждёт один аргумент");
@@ -410,4 +410,48 @@ TEST_CASE("random input gives a parse error or an expression, never a crash") {
         }
     }
     CHECK(expressions > 1000);
+}
+
+TEST_CASE("references between records: a path goes on from the element an id names; ref gives the elements") {
+    const std::string xml = R"(<registry id="reg">
+  <pair mentor="kuzmina" mentee="yershov belova"/>
+  <pair mentor="nobody" mentee="yershov"/>
+  <person id="kuzmina"><surname>Кузьмина</surname><position>учитель математики</position></person>
+  <person id="yershov"><surname>Ершов</surname></person>
+  <person id="belova"><surname>Белова</surname></person>
+</registry>)";
+    std::unique_ptr<xmlDoc, DocDeleter> doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "r.xml", "UTF-8", 0));
+    REQUIRE(doc);
+    xmlNode* root = xmlDocGetRootElement(doc.get());
+    Scope scope;
+    scope.set("registry", Value::Nodes{root});
+    scope.set_resolver([root](std::string_view id) -> xmlNode* {
+        for (xmlNode* n = root->children; n; n = n->next)
+            if (n->type == XML_ELEMENT_NODE && xmlHasProp(n, BAD_CAST "id")) {
+                xmlChar* value = xmlGetProp(n, BAD_CAST "id");
+                const bool same = std::string_view(reinterpret_cast<const char*>(value)) == id;
+                xmlFree(value);
+                if (same) return n;
+            }
+        return nullptr;
+    });
+    Scope loop(&scope);  // resolved through the parent scopes
+    loop.set("p", eval("registry.pair", scope).items().front());
+
+    CHECK(text("registry.pair.mentee.surname", scope) == "Ершов");
+    CHECK(text("count(registry.pair.mentee.surname)", scope) == "3");
+    CHECK(text("p.mentor.position", loop) == "учитель математики");
+    CHECK(text("p.mentor", loop) == "kuzmina");  // the id itself when the path ends on it
+    CHECK(text("p.mentee.surname | join(\", \")", loop) == "Ершов, Белова");
+    CHECK(text("count(p.mentee.surname)", loop) == "2");
+    CHECK(text("p.mentee | ref | join(\" и \")", loop) == "Ершов и Белова");
+    CHECK(text("count(registry.pair.mentee | ref)", scope) == "3");
+    // An id that names nothing: the path is undefined as written; ref says which id.
+    Scope second(&scope);
+    second.set("p", eval("registry.pair", scope).items().back());
+    CHECK(eval_error("p.mentor.surname", second) == undefined_message("p.mentor.surname"));
+    CHECK(eval_error("registry.pair.mentor.surname", scope) == undefined_message("registry.pair.mentor.surname"));
+    CHECK(eval_error("p.mentor | ref", second) ==
+          "«nobody» — не id человека, организации или записи из папки записи; проверьте ссылку (prikaz check покажет, "
+          "какой записи не хватает)");
 }

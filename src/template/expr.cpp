@@ -29,7 +29,10 @@
 // sum(indicator.value.actual) adds up all of them. A step into an Object (the
 // loop variable) takes the member. A step from a string, number or boolean, or
 // a step that finds nothing, makes the whole path undefined, reported with the
-// path as written.
+// path as written. A step from attributes that hold ids (one, or several
+// separated by spaces) goes on from the elements they name, found through the
+// root scope's resolver: pair.mentor.surname is the surname of the person whose
+// id the mentor attribute holds.
 #include "template/expr.hpp"
 
 #include "russian/text.hpp"
@@ -578,8 +581,20 @@ private:
                     }
             }
             if (attributes.empty()) return Value::undefined(a.source);
+            // An attribute that names other elements by id, with the path going on:
+            // the next step starts from them ("pair.mentor.surname").
+            if (i + 1 < a.steps.size()) {
+                Value::Nodes referenced;
+                for (const std::string& ids : attributes) {
+                    std::optional<Value::Nodes> found = scope_.resolve(ids);
+                    if (!found) return Value::undefined(a.source);
+                    referenced.insert(referenced.end(), found->begin(), found->end());
+                }
+                current = std::move(referenced);
+                continue;
+            }
             current = attributes.front();
-            if (every && i + 1 == a.steps.size()) *every = std::move(attributes);
+            if (every) *every = std::move(attributes);
         }
         return current;
     }
@@ -628,7 +643,7 @@ private:
             const Ast::Filter& f = a.filters[i];
             FilterContext context{f.spec->name, std::move(value),
                                   i == 0 ? std::span<const std::string>(attributes) : std::span<const std::string>(),
-                                  f.args.size(), [&](std::size_t k) { return eval(*f.args.at(k)); }};
+                                  f.args.size(), [&](std::size_t k) { return eval(*f.args.at(k)); }, &scope_};
             value = f.spec->apply(context);
         }
         return value;
@@ -743,6 +758,24 @@ const Value* Scope::find(std::string_view name) const {
         if (it != s->vars_.end()) return &it->second;
     }
     return nullptr;
+}
+
+std::optional<Value::Nodes> Scope::resolve(std::string_view ids) const {
+    const Scope* root = this;
+    while (root->parent_) root = root->parent_;
+    if (!root->resolver_) return std::nullopt;
+    Value::Nodes nodes;
+    for (std::size_t at = 0; at < ids.size();) {
+        const std::size_t end = std::min(ids.find_first_of(" \t\n\r", at), ids.size());
+        if (end > at) {
+            xmlNode* node = root->resolver_(ids.substr(at, end - at));
+            if (!node) return std::nullopt;
+            nodes.push_back(node);
+        }
+        at = end + 1;
+    }
+    if (nodes.empty()) return std::nullopt;
+    return nodes;
 }
 
 Value Expression::evaluate(const Scope& scope) const {

@@ -8,6 +8,7 @@
 
 #include "xml.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -64,16 +65,27 @@ private:
     std::variant<Undefined, std::string, double, bool, Nodes, std::shared_ptr<const Object>> v_;
 };
 
-// Variables visible to an expression; a child scope shadows its parent.
+// Finds the element an id names among the loaded records (a person, an
+// organization, a record); nullptr when none.
+using Resolver = std::function<xmlNode*(std::string_view id)>;
+
+// Variables visible to an expression; a child scope shadows its parent. The
+// root scope also knows how to follow references between records.
 class Scope {
 public:
     explicit Scope(const Scope* parent = nullptr) : parent_(parent) {}
     void set(std::string name, Value value) { vars_[std::move(name)] = std::move(value); }
     const Value* find(std::string_view name) const;
 
+    void set_resolver(Resolver resolver) { resolver_ = std::move(resolver); }
+    // The elements named by `ids` (one id, or several separated by spaces), in
+    // that order; nullopt when any of them names nothing (or there are none).
+    std::optional<Value::Nodes> resolve(std::string_view ids) const;
+
 private:
     const Scope* parent_;
     std::map<std::string, Value, std::less<>> vars_;
+    Resolver resolver_;
 };
 
 // A parse error at a byte offset into the expression text.

@@ -45,11 +45,28 @@ Value join_filter(const FilterContext& c) {
     return joined;
 }
 
-constexpr std::array<FilterSpec, 4> core_filters{{
+// ids → the elements they name: "s3-kuzmina" or "s3-kuzmina s3-belova", or the
+// attribute of every node after a path (item.responsible.persons).
+Value ref_filter(const FilterContext& c) {
+    std::vector<std::string> ids(c.attributes.begin(), c.attributes.end());
+    if (ids.empty()) ids.push_back(c.input.to_text());  // throws for an undefined path
+    Value::Nodes nodes;
+    for (const std::string& id : ids) {
+        std::optional<Value::Nodes> found = c.scope ? c.scope->resolve(id) : std::nullopt;
+        if (!found)
+            throw EvalError("«" + id + "» — не id человека, организации или записи из папки записи; "
+                            "проверьте ссылку (prikaz check покажет, какой записи не хватает)");
+        nodes.insert(nodes.end(), found->begin(), found->end());
+    }
+    return nodes;
+}
+
+constexpr std::array<FilterSpec, 5> core_filters{{
     {"default", 1, 1, default_filter},
     {"upper", 0, 0, upper_filter},
     {"lower", 0, 0, lower_filter},
     {"join", 0, 1, join_filter},
+    {"ref", 0, 0, ref_filter},
 }};
 
 // "один аргумент", "двух аргументов": counts up to four, as filters take.

@@ -25,6 +25,7 @@ struct FilterContext {
     // Evaluates argument i (from 0). Arguments are evaluated only when asked
     // for: default must not evaluate its fallback when the value is there.
     std::function<Value(std::size_t)> evaluate_arg;
+    const Scope* scope = nullptr;  // where references between records are resolved (ref)
 
     Value arg(std::size_t i) const { return evaluate_arg(i); }
     // Argument i as text, or `fallback` when fewer arguments were given.

@@ -39,8 +39,8 @@ void make_document(Package& package, const Format& format) {
 
 }  // namespace
 
-std::optional<Package> merge(const std::filesystem::path& template_path, const Record& record,
-                                 const MergeOptions& options, std::vector<Diagnostic>& out) {
+std::optional<Package> merge(const std::filesystem::path& template_path, const Record& record, const RecordSet& records,
+                             const MergeOptions& options, std::vector<Diagnostic>& out) {
     const std::size_t errors_before = out.size();
     std::optional<Package> package = read_package(template_path, options.package, out);
     if (!package) return std::nullopt;
@@ -71,6 +71,10 @@ std::optional<Package> merge(const std::filesystem::path& template_path, const R
     Node root = record.root();
     scope.set(std::string(root.name()), expr::Value::Nodes{root.raw()});
     scope.set("record", expr::Value::Nodes{root.raw()});
+    scope.set_resolver([&records](std::string_view id) -> xmlNode* {
+        auto found = records.ids.find(std::string(id));
+        return found == records.ids.end() ? nullptr : found->second.node.raw();
+    });
     for (const PreparedPart& part : parts) {
         const std::string where = template_path.string() + ":" + part.name;
         // Deflated as it is rendered: the expanded part is never kept whole.

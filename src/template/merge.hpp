@@ -22,7 +22,9 @@ struct MergeOptions {
 // Merges `record` into the template; returns the rendered package (its parts
 // deflated already, so the record may be freed before the archive is written),
 // or nullopt when the template or the data has errors (all of them in `out`).
-std::optional<Package> merge(const std::filesystem::path& template_path, const Record& record,
-                                 const MergeOptions& options, std::vector<Diagnostic>& out);
+// References in the record (ids of people, organizations, other records) are
+// followed into `records`, the records loaded with it.
+std::optional<Package> merge(const std::filesystem::path& template_path, const Record& record, const RecordSet& records,
+                             const MergeOptions& options, std::vector<Diagnostic>& out);
 
 }  // namespace prikaz

@@ -7,52 +7,361 @@
 #include "schema.hpp"
 #include "template/merge.hpp"
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+extern char** environ;
 
 namespace prikaz {
 
-std::vector<Diagnostic> render(const std::filesystem::path& record_path, const RenderOptions& options) {
-    std::vector<Diagnostic> out;
-    RecordSchema schema(options.schema_dir.empty() ? default_schema_dir() : options.schema_dir);
+namespace fs = std::filesystem;
 
-    // The record's folder is loaded too, so that its references resolve; only
-    // the record's own problems are reported.
+namespace {
+
+// ГОСТ Р 7.0.97-2025 is in force from this day; orders dated earlier keep the 2016 layout.
+constexpr std::string_view gost_2025_since = "2025-08-18";
+
+std::string_view extension(OutputFormat format) {
+    switch (format) {
+        case OutputFormat::docx: return ".docx";
+        case OutputFormat::odt: return ".odt";
+        case OutputFormat::pdf: return ".pdf";
+    }
+    return ".docx";
+}
+
+// The format a template makes: .dotx gives .docx, .ott gives .odt.
+std::optional<OutputFormat> template_format(const fs::path& templ) {
+    const std::string ext = templ.extension().string();
+    if (ext == ".docx" || ext == ".dotx") return OutputFormat::docx;
+    if (ext == ".odt" || ext == ".ott") return OutputFormat::odt;
+    return std::nullopt;
+}
+
+Diagnostic io_error(std::string rule, const fs::path& file, std::string message) {
+    return {Severity::error, Category::io, std::move(rule), {file.string(), 0, 0}, std::move(message)};
+}
+
+// An order fixing mentoring pairs has an appendix that is a registry of participants.
+bool is_pairs_order(const Record& order, const RecordSet& set) {
+    for (Node appendix : order.root().children()) {
+        if (appendix.name() != "appendix" || !appendix.has_attr("record")) continue;
+        auto target = set.ids.find(appendix.attr("record"));
+        if (target != set.ids.end() && target->second.kind == IdTarget::Kind::record &&
+            target->second.record->kind == RecordKind::registry)
+            return true;
+    }
+    return false;
+}
+
+// The template a record's kind calls for (templates/README.md has the rule);
+// nothing for records that are not documents (organizations, registries).
+std::optional<std::string> template_name(const Record& record, const RecordSet& set) {
+    switch (record.kind) {
+        case RecordKind::roadmap: return "roadmap";
+        case RecordKind::monitoring: return "note";
+        case RecordKind::order: {
+            if (is_pairs_order(record, set)) return "order-pairs";
+            const std::string date = record.root().child("date").text();  // ISO: compares as text
+            if (!date.empty() && date < gost_2025_since) return "order-2016";
+            return "order";
+        }
+        case RecordKind::organization:
+        case RecordKind::registry: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// A program found on PATH, as the shell would find it.
+std::optional<fs::path> find_program(std::string_view name) {
+    const char* path = std::getenv("PATH");
+    if (!path) return std::nullopt;
+    std::string_view dirs(path);
+    while (!dirs.empty()) {
+        const std::size_t colon = std::min(dirs.find(':'), dirs.size());
+        const fs::path candidate = fs::path(dirs.substr(0, colon).empty() ? "." : dirs.substr(0, colon)) / name;
+        std::error_code ec;
+        if (fs::is_regular_file(candidate, ec) && ::access(candidate.c_str(), X_OK) == 0) return candidate;
+        dirs.remove_prefix(std::min(colon + 1, dirs.size()));
+    }
+    return std::nullopt;
+}
+
+const char* no_libreoffice =
+    "для PDF нужен LibreOffice, а программа soffice не найдена; установите его: "
+    "apt-get install libreoffice-writer-nogui (или выберите --format docx или odt)";
+
+// A private folder for LibreOffice's work, removed with everything in it.
+class ScratchDir {
+public:
+    ScratchDir() {
+        std::string pattern = (fs::temp_directory_path() / "prikaz-pdf-XXXXXX").string();
+        if (::mkdtemp(pattern.data())) path_ = pattern;
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        if (!path_.empty()) fs::remove_all(path_, ec);
+    }
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
+};
+
+// Has LibreOffice print a DOCX to PDF; returns the PDF's bytes or a diagnostic.
+std::optional<std::string> to_pdf(const fs::path& soffice, const std::string& docx, const fs::path& target,
+                                  std::vector<Diagnostic>& out) {
+    ScratchDir scratch;
+    if (scratch.path().empty()) {
+        out.push_back(io_error("pdf-failed", target, "не удалось создать временную папку для LibreOffice"));
+        return std::nullopt;
+    }
+    const fs::path input = scratch.path() / "document.docx";
+    {
+        std::ofstream file(input, std::ios::binary);
+        file << docx;
+        if (!file.flush()) {
+            out.push_back(io_error("pdf-failed", target, "не удалось записать временный файл для LibreOffice"));
+            return std::nullopt;
+        }
+    }
+    // Its own profile: a user's running LibreOffice must neither block nor be disturbed.
+    std::vector<std::string> args{soffice.string(), "-env:UserInstallation=file://" + (scratch.path() / "profile").string(),
+                                  "--headless", "--convert-to", "pdf", "--outdir", scratch.path().string(), input.string()};
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    const int spawned = ::posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    int status = 0;
+    if (spawned != 0 || ::waitpid(pid, &status, 0) < 0) {
+        out.push_back(io_error("pdf-failed", target, std::string("не удалось запустить LibreOffice (") + soffice.string() + ")"));
+        return std::nullopt;
+    }
+    std::ifstream pdf(scratch.path() / "document.pdf", std::ios::binary);
+    std::stringstream bytes;
+    bytes << pdf.rdbuf();
+    if (!pdf || bytes.str().empty()) {
+        const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        out.push_back(io_error("pdf-failed", target,
+                               "LibreOffice не сделал PDF (код завершения " + std::to_string(code) + "); DOCX можно получить с --format docx"));
+        return std::nullopt;
+    }
+    return bytes.str();
+}
+
+// Everything one call works on: the loaded records, checked together.
+struct Loaded {
+    LoadResult result;
+    std::vector<Diagnostic> diagnostics;  // loading and rules, of every file
+};
+
+Loaded load(const fs::path& path, const RecordSchema& schema, const Limits& limits) {
+    Loaded l{load_records({path}, schema, limits), {}};
+    l.diagnostics = std::move(l.result.diagnostics);
+    auto rules = apply_rules(l.result.set);
+    l.diagnostics.insert(l.diagnostics.end(), rules.begin(), rules.end());
+    return l;
+}
+
+// Merges one checked record into its template; nothing when the target exists already.
+std::optional<Package> merge_one(const Record& record, const RecordSet& set, const fs::path& templ, const fs::path& target,
+                                 const RenderOptions& options, std::vector<Diagnostic>& out) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(record_path, ec)) {
-        out.push_back({Severity::error, Category::io, "file-missing", {record_path.string(), 0, 0},
-                       "файл записи не найден; проверьте путь"});
-        return out;
+    if (fs::exists(fs::symlink_status(target, ec))) {
+        // The same refusal as publish() gives, before any work is done.
+        out.push_back(io_error("would-overwrite", target, "файл уже есть; prikaz не перезаписывает документы: укажите другое имя в -o"));
+        return std::nullopt;
     }
-    const std::filesystem::path folder = record_path.has_parent_path() ? record_path.parent_path() : ".";
-    LoadResult loaded = load_records({folder}, schema, options.limits);
-    const auto canonical = std::filesystem::weakly_canonical(record_path, ec);
-    const Record* record = nullptr;
-    for (const Record& r : loaded.set.records)
-        if (std::filesystem::weakly_canonical(r.file.path, ec) == canonical) record = &r;
-    std::vector<Diagnostic> all = std::move(loaded.diagnostics);
-    auto rules = apply_rules(loaded.set);
-    all.insert(all.end(), rules.begin(), rules.end());
-    for (Diagnostic& d : all)
-        if (std::filesystem::weakly_canonical(d.where.file, ec) == canonical) out.push_back(std::move(d));
-    if (!record || exit_code(out) != ExitCode::ok) {
-        if (out.empty())
-            out.push_back({Severity::error, Category::data, "not-a-record", {record_path.string(), 0, 0},
-                           "файл не удалось прочитать как запись"});
-        return out;
-    }
-
-    // The checks are done: line starts were kept only to place diagnostics (the
-    // raw bytes of a record are let go right after parsing, in read_xml_file).
-    for (Record& r : loaded.set.records) std::vector<std::size_t>().swap(r.file.line_starts);
-
     MergeOptions merge_options;
     merge_options.xml = options.limits;
-    std::optional<Package> rendered = merge(options.template_path, *record, merge_options, out);
-    if (!rendered) return out;
-    loaded = {};  // the records' trees are the larger part of the memory; the archive needs none of it
-    auto published = publish(options.output, write_package(*rendered));
-    out.insert(out.end(), published.begin(), published.end());
-    return out;
+    const std::size_t before = out.size();
+    std::optional<Package> rendered = merge(templ, record, set, merge_options, out);
+    // The template's messages name the template and its paragraph; say which record it was filled with.
+    for (std::size_t i = before; i < out.size(); ++i)
+        if (out[i].category == Category::data)
+            out[i].message += " (запись " + record.file.path + ", шаблон " + templ.string() + ")";
+    return rendered;
+}
+
+// Writes a merged package to `target`, through LibreOffice for PDF.
+void publish_one(const Package& rendered, OutputFormat format, const fs::path& target, const std::optional<fs::path>& soffice,
+                 RenderResult& result) {
+    std::string bytes = write_package(rendered);
+    if (format == OutputFormat::pdf) {
+        std::optional<std::string> pdf = to_pdf(*soffice, bytes, target, result.diagnostics);
+        if (!pdf) return;
+        bytes = std::move(*pdf);
+    }
+    auto published = publish(target, bytes);
+    if (published.empty()) result.written.push_back(target);
+    result.diagnostics.insert(result.diagnostics.end(), published.begin(), published.end());
+}
+
+// The template for a record: -t as given, or by its kind from the templates folder.
+std::optional<fs::path> choose_template(const Record& record, const RecordSet& set, OutputFormat format, const RenderOptions& options,
+                                        std::vector<Diagnostic>& out) {
+    if (!options.template_path.empty()) return options.template_path;
+    std::optional<std::string> name = template_name(record, set);
+    if (!name) return std::nullopt;
+    const OutputFormat source = format == OutputFormat::pdf ? OutputFormat::docx : format;
+    const std::string folder = source == OutputFormat::odt ? "odt" : "docx";
+    const fs::path dir = options.template_dir.empty() ? default_template_dir() : options.template_dir;
+    fs::path templ = dir / folder / (*name + std::string(extension(source)));
+    std::error_code ec;
+    if (!fs::is_regular_file(templ, ec)) {
+        out.push_back(io_error("template-missing", templ,
+                               "нет шаблона «" + *name + "» для записи " + record.file.path +
+                                   "; укажите папку шаблонов (--templates или PRIKAZ_TEMPLATES) или шаблон (-t)"));
+        return std::nullopt;
+    }
+    return templ;
+}
+
+bool has_errors_in(const std::vector<Diagnostic>& diagnostics, const fs::path& file) {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(file, ec);
+    return std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
+        return d.severity == Severity::error && fs::weakly_canonical(d.where.file, ec) == canonical;
+    });
+}
+
+}  // namespace
+
+std::filesystem::path default_template_dir() {
+    if (const char* env = std::getenv("PRIKAZ_TEMPLATES"); env && *env) return env;
+#ifdef PRIKAZ_TEMPLATE_DIR
+    return PRIKAZ_TEMPLATE_DIR;
+#else
+    return fs::path(PRIKAZ_SCHEMA_DIR).parent_path() / "templates";  // beside the schemas
+#endif
+}
+
+std::optional<OutputFormat> parse_format(std::string_view name) {
+    if (name == "docx") return OutputFormat::docx;
+    if (name == "odt") return OutputFormat::odt;
+    if (name == "pdf") return OutputFormat::pdf;
+    return std::nullopt;
+}
+
+RenderResult render_documents(const std::filesystem::path& input, const RenderOptions& options) {
+    RenderResult result;
+    auto& out = result.diagnostics;
+    std::error_code ec;
+    const bool folder = fs::is_directory(input, ec);
+    if (!folder && !fs::is_regular_file(input, ec)) {
+        out.push_back({Severity::error, Category::io, "file-missing", {input.string(), 0, 0},
+                       "файл или папка записей не найдены; проверьте путь"});
+        return result;
+    }
+    // The format: asked for, or the one the template makes, or DOCX.
+    std::optional<OutputFormat> format = options.format;
+    if (!options.template_path.empty()) {
+        std::optional<OutputFormat> made = template_format(options.template_path);
+        if (!made) {
+            out.push_back({Severity::error, Category::template_, "template-kind", {options.template_path.string(), 0, 0},
+                           "шаблон должен быть .docx, .dotx, .odt или .ott"});
+            return result;
+        }
+        if (format && *format != OutputFormat::pdf && *format != *made) {
+            out.push_back({Severity::error, Category::template_, "template-kind", {options.template_path.string(), 0, 0},
+                           "шаблон делает " + std::string(extension(*made)) + ", а запрошен формат " +
+                               std::string(extension(*format)).substr(1)});
+            return result;
+        }
+        if (format == OutputFormat::pdf && made != OutputFormat::docx) {
+            out.push_back({Severity::error, Category::template_, "template-kind", {options.template_path.string(), 0, 0},
+                           "PDF делается из DOCX: укажите шаблон .docx или .dotx"});
+            return result;
+        }
+        if (!format) format = made;
+    }
+    if (!format) format = OutputFormat::docx;
+    std::optional<fs::path> soffice;
+    if (*format == OutputFormat::pdf) {
+        soffice = find_program("soffice");
+        if (!soffice) {
+            out.push_back(io_error("no-libreoffice", input, no_libreoffice));
+            return result;
+        }
+    }
+
+    RecordSchema schema(options.schema_dir.empty() ? default_schema_dir() : options.schema_dir);
+    if (!folder) {
+        // The record's folder is loaded too, so that its references resolve; only
+        // the record's own problems are reported.
+        Loaded loaded = load(input.has_parent_path() ? input.parent_path() : fs::path("."), schema, options.limits);
+        const fs::path canonical = fs::weakly_canonical(input, ec);
+        const Record* record = nullptr;
+        for (const Record& r : loaded.result.set.records)
+            if (fs::weakly_canonical(r.file.path, ec) == canonical) record = &r;
+        for (Diagnostic& d : loaded.diagnostics)
+            if (fs::weakly_canonical(d.where.file, ec) == canonical) out.push_back(std::move(d));
+        if (!record || exit_code(out) != ExitCode::ok) {
+            if (out.empty())
+                out.push_back({Severity::error, Category::data, "not-a-record", {input.string(), 0, 0},
+                               "файл не удалось прочитать как запись"});
+            return result;
+        }
+        std::optional<fs::path> templ = choose_template(*record, loaded.result.set, *format, options, out);
+        if (!templ) {
+            if (out.empty() || exit_code(out) == ExitCode::ok)
+                out.push_back({Severity::error, Category::data, "not-a-document", {input.string(), 0, 0},
+                               "запись вида «" + std::string(to_string(record->kind)) +
+                                   "» — не документ: для неё нет шаблона; укажите шаблон (-t)"});
+            return result;
+        }
+        const fs::path target = options.output.empty() ? fs::path(record->id + std::string(extension(*format))) : options.output;
+        // The checks are done: line starts were kept only to place diagnostics.
+        for (Record& r : loaded.result.set.records) std::vector<std::size_t>().swap(r.file.line_starts);
+        std::optional<Package> rendered = merge_one(*record, loaded.result.set, *templ, target, options, out);
+        if (!rendered) return result;
+        loaded = {};  // the records' trees are the larger part of the memory; the archive needs none of it
+        publish_one(*rendered, *format, target, soffice, result);
+        return result;
+    }
+
+    // A folder: every record is checked with the others (references), and every
+    // document among them goes to OUT/<its folder relative to the input>/<id>.<ext>.
+    Loaded loaded = load(input, schema, options.limits);
+    out = std::move(loaded.diagnostics);
+    const fs::path out_dir = options.output.empty() ? fs::path(".") : options.output;
+    for (const Record& record : loaded.result.set.records) {
+        if (!record.valid || has_errors_in(out, record.file.path)) continue;
+        if (options.template_path.empty() && !template_name(record, loaded.result.set)) continue;
+        std::optional<fs::path> templ = choose_template(record, loaded.result.set, *format, options, out);
+        if (!templ) continue;
+        const fs::path relative = fs::relative(fs::path(record.file.path).parent_path(), input, ec);
+        const fs::path dir = ec || relative.empty() || relative == "." ? out_dir : out_dir / relative;
+        fs::create_directories(dir, ec);
+        if (ec) {
+            out.push_back(io_error("output-folder", dir, "не удалось создать папку: " + ec.message()));
+            continue;
+        }
+        const fs::path target = dir / (record.id + std::string(extension(*format)));
+        if (std::optional<Package> rendered = merge_one(record, loaded.result.set, *templ, target, options, out))
+            publish_one(*rendered, *format, target, soffice, result);
+    }
+    return result;
+}
+
+std::vector<Diagnostic> render(const std::filesystem::path& record_path, const RenderOptions& options) {
+    return render_documents(record_path, options).diagnostics;
 }
 
 }  // namespace prikaz

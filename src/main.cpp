@@ -18,14 +18,6 @@ int report(const std::vector<prikaz::Diagnostic>& diagnostics) {
     return static_cast<int>(prikaz::exit_code(diagnostics));
 }
 
-// The output name when -o is not given: the record's name with the document's extension.
-std::filesystem::path default_output(const std::filesystem::path& record, const std::filesystem::path& templ) {
-    std::string ext = templ.extension().string();
-    if (ext == ".dotx") ext = ".docx";
-    if (ext == ".ott") ext = ".odt";
-    return record.stem().string() + ext;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -41,12 +33,16 @@ int main(int argc, char** argv) {
     check->set_help_flag("-h,--help", "показать эту справку");
     check->add_option("paths", inputs, "файлы записей или папки с ними")->required();
 
-    std::string record, templ, output;
-    auto* render = app.add_subcommand("render", "сделать документ из записи по шаблону DOCX или ODT");
+    std::string record, templ, output, format, templates;
+    auto* render = app.add_subcommand("render", "сделать документ из записи (или документы из папки записей)");
     render->set_help_flag("-h,--help", "показать эту справку");
-    render->add_option("record", record, "файл записи")->required();
-    render->add_option("-t,--template", templ, "шаблон .docx, .dotx, .odt или .ott")->required();
-    render->add_option("-o,--output", output, "куда сохранить документ (существующий файл не перезаписывается)");
+    render->add_option("record", record, "файл записи или папка с записями")->required();
+    render->add_option("-t,--template", templ, "шаблон .docx, .dotx, .odt или .ott (по умолчанию — по виду записи)");
+    render->add_option("-o,--output", output,
+                       "куда сохранить документ (по умолчанию <id записи>.<формат> в текущей папке); для папки записей — папка");
+    render->add_option("--format", format, "docx, odt или pdf (PDF делает LibreOffice)")
+        ->check(CLI::IsMember({"docx", "odt", "pdf"}));
+    render->add_option("--templates", templates, "папка шаблонов с docx/ и odt/ (по умолчанию PRIKAZ_TEMPLATES или встроенная)");
 
     try {
         app.parse(argc, argv);
@@ -67,10 +63,12 @@ int main(int argc, char** argv) {
             prikaz::RenderOptions options;
             options.schema_dir = schemas;
             options.template_path = templ;
-            options.output = output.empty() ? default_output(record, templ) : std::filesystem::path(output);
-            auto diagnostics = prikaz::render(record, options);
-            int code = report(diagnostics);
-            if (code == 0) std::cout << "Документ сохранён: " << options.output.string() << '\n';
+            options.template_dir = templates;
+            if (!format.empty()) options.format = prikaz::parse_format(format);
+            options.output = output;
+            auto result = prikaz::render_documents(record, options);
+            int code = report(result.diagnostics);
+            for (const auto& written : result.written) std::cout << "Документ сохранён: " << written.string() << '\n';
             return code;
         }
     } catch (const prikaz::SetupError& e) {

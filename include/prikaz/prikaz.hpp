@@ -3,8 +3,10 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace prikaz {
@@ -68,17 +70,41 @@ struct SetupError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// What a document is saved as; PDF is printed from the DOCX by LibreOffice.
+enum class OutputFormat { docx, odt, pdf };
+
+// "docx", "odt", "pdf"; nothing for another name.
+std::optional<OutputFormat> parse_format(std::string_view name);
+
 struct RenderOptions {
-    std::filesystem::path template_path;  // .docx, .dotx, .odt, .ott
-    std::filesystem::path output;         // a new file: an existing one is never replaced
+    std::filesystem::path template_path;  // .docx, .dotx, .odt, .ott; empty: chosen by the record's kind
+    std::filesystem::path template_dir;   // holds docx/ and odt/; empty: default_template_dir()
+    std::optional<OutputFormat> format;         // empty: what the template makes, DOCX without one
+    // A new file for one record (empty: <record id>.<ext> in the current folder),
+    // the output folder for a folder of records (empty: the current folder).
+    // An existing file is never replaced.
+    std::filesystem::path output;
     std::filesystem::path schema_dir;     // empty: default_schema_dir()
     Limits limits;
 };
 
-// Merges one record into a template and writes the document. The record's
-// folder is read as well, so that references to other records resolve.
-// Returns the diagnostics; the document exists only if there is no error.
+struct RenderResult {
+    std::vector<Diagnostic> diagnostics;
+    std::vector<std::filesystem::path> written;  // the documents made, in record order
+};
+
+// Makes documents from a record or from every document record of a folder
+// (orders, roadmaps, monitoring data; organizations and registries are not
+// documents). A folder's records are checked together; a record's own folder
+// is read too, so that references to other records resolve. A record with
+// errors gives no document; the others still do.
+RenderResult render_documents(const std::filesystem::path& input, const RenderOptions& options);
+
+// render_documents for one record; the diagnostics only.
 std::vector<Diagnostic> render(const std::filesystem::path& record, const RenderOptions& options);
+
+// Templates folder used when none is given: $PRIKAZ_TEMPLATES, else the one beside the built-in schemas.
+std::filesystem::path default_template_dir();
 
 // Schema directory used when none is given: $PRIKAZ_SCHEMAS, else the one the program was built with.
 std::filesystem::path default_schema_dir();

@@ -1,6 +1,7 @@
 #include "rules.hpp"
 
 #include "deadline.hpp"
+#include "russian/names.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -491,6 +492,38 @@ std::set<std::string> programme_ids(const Record& record) {
     return ids;
 }
 
+// ---------------------------------------------------------------- people
+
+// Two people of the checked records whose names differ only in ё/е or capitals (ICU primary
+// strength): most often one person entered twice, which splits their pairs and reports.
+void check_near_duplicates(const RecordSet& set, std::vector<Diagnostic>& out) {
+    const russian::PrimaryKeys keys;
+    struct Seen {
+        const Record* record;
+        Node node;
+        std::string written;
+    };
+    std::unordered_map<std::string, Seen> first;
+    for (const Record& record : set.records) {
+        if (!record.valid || record.kind != RecordKind::organization) continue;
+        Report report(record, out);
+        for (Node person : record.root().child("people").children()) {
+            const russian::PersonName name = russian::person_name(person);
+            const std::string written = one_line(name.surname + " " + (name.name.empty() ? name.initials : name.name) + " " +
+                                                 name.patronymic);
+            auto [it, inserted] = first.try_emplace(keys.key(name), Seen{&record, person, written});
+            if (inserted || it->second.written == written) continue;
+            const Position there = position_of(it->second.record->file, it->second.node);
+            const std::string place = it->second.record == &record ? "строка " + std::to_string(there.line)
+                                                                   : there.file + ":" + std::to_string(there.line);
+            report.warning(person, "near-duplicate-person",
+                           "«" + written + "» (" + person.attr("id") + ") отличается от «" + it->second.written + "» (" +
+                               it->second.node.attr("id") + ", " + place + ") только буквами ё/е или заглавными: если это один человек, оставьте одну запись и "
+                               "ссылайтесь на неё; если разные — проверьте написание");
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<int> number_components(std::string_view written) {
@@ -534,6 +567,7 @@ std::vector<Diagnostic> apply_rules(const RecordSet& set) {
             case RecordKind::monitoring: break;
         }
     }
+    check_near_duplicates(set, out);
     return out;
 }
 

@@ -269,11 +269,15 @@ PersonName person_name(Node person) {
         if (form.name() != "form") continue;
         auto c = gram_case_from_string(form.attr("case"));
         if (!c) continue;  // the schema allows only the five oblique cases
+        // Several <form> of one case add up; for the same part, the first one counts.
         FormOverride& o = p.forms[static_cast<std::size_t>(*c)];
-        if (form.has_attr("surname")) o.surname = form.attr("surname");
-        if (form.has_attr("name")) o.name = form.attr("name");
-        if (form.has_attr("patronymic")) o.patronymic = form.attr("patronymic");
-        if (form.has_attr("position")) o.position = form.attr("position");
+        auto take = [&](const char* attr, std::optional<std::string>& into) {
+            if (form.has_attr(attr) && !into) into = to_utf8(trimmed(to_u32(form.attr(attr))));
+        };
+        take("surname", o.surname);
+        take("name", o.name);
+        take("patronymic", o.patronymic);
+        take("position", o.position);
     }
     return p;
 }

@@ -5,6 +5,7 @@
 #include "russian/filters.hpp"
 
 #include "russian/dates.hpp"
+#include "russian/name_filters.hpp"
 #include "russian/numbers.hpp"
 #include "russian/text.hpp"
 #include "../text.hpp"  // src/text.hpp, not russian/text.hpp next to this file
@@ -295,7 +296,7 @@ Value sort_names_filter(const FilterContext& c) {
 
 // ---------------------------------------------------------------- the table
 
-constexpr std::array<expr::FilterSpec, 16> table{{
+constexpr std::array<expr::FilterSpec, 22> table{{
     {"date", 0, 0, date_filter},
     {"date_words", 0, 0, date_words_filter},
     {"month_year", 0, 0, month_year_filter},
@@ -312,6 +313,12 @@ constexpr std::array<expr::FilterSpec, 16> table{{
     {"percent", 0, 1, percent_filter},
     {"capitalize", 0, 0, capitalize_filter},
     {"sort_names", 0, 0, sort_names_filter},
+    {"initials_surname", 0, 1, initials_surname_filter},
+    {"surname_initials", 0, 1, surname_initials_filter},
+    {"full_name", 0, 1, full_name_filter},
+    {"position", 0, 1, position_filter},
+    {"approved", 0, 0, approved_filter},
+    {"typograph", 0, 0, typograph_filter},
 }};
 
 }  // namespace

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake make pkg-config
-  libxml2-dev libicu-dev libboost-locale-dev libzip-dev libcli11-dev catch2
+  libxml2-dev libicu-dev libboost-locale-dev libzip-dev libcli11-dev catch2 libsqlite3-dev
   # LibreOffice prints the test documents to PDF (and makes the test templates); pdftotext reads them back.
   libreoffice-writer-nogui poppler-utils fonts-liberation
 )

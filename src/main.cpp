@@ -3,6 +3,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli_archive.hpp"
+
 #include <iostream>
 
 namespace {
@@ -43,6 +45,7 @@ int main(int argc, char** argv) {
     render->add_option("--format", format, "docx, odt или pdf (PDF делает LibreOffice)")
         ->check(CLI::IsMember({"docx", "odt", "pdf"}));
     render->add_option("--templates", templates, "папка шаблонов с docx/ и odt/ (по умолчанию PRIKAZ_TEMPLATES или встроенная)");
+    prikaz::add_archive_commands(app, schemas);  // issue, verify, list, journal: src/cli_archive.cpp
 
     try {
         app.parse(argc, argv);

@@ -296,7 +296,9 @@ Value sort_names_filter(const FilterContext& c) {
 
 // ---------------------------------------------------------------- the table
 
-constexpr std::array<expr::FilterSpec, 22> table{{
+// One row per filter: name, fewest and most arguments, function. The size is
+// deduced, so a filter is added by adding its row.
+constexpr expr::FilterSpec table[] = {
     {"date", 0, 0, date_filter},
     {"date_words", 0, 0, date_words_filter},
     {"month_year", 0, 0, month_year_filter},
@@ -319,7 +321,7 @@ constexpr std::array<expr::FilterSpec, 22> table{{
     {"position", 0, 1, position_filter},
     {"approved", 0, 0, approved_filter},
     {"typograph", 0, 0, typograph_filter},
-}};
+};
 
 }  // namespace
 

@@ -350,8 +350,8 @@ TEST_CASE("parse errors say what is wrong and where") {
     check("a )  ", 2, "лишний текст после выражения: «)»");
     check("a == b == c", 7, "лишний текст после выражения: «== c»");
     check("1.", 1, "лишний текст после выражения: «.»");
-    check("a-", 1, "непонятный знак «-»");
-    CHECK(parse_error("a | bold").message.rfind("неизвестный фильтр «bold»; есть: default, upper, lower, join, ref, date, ", 0) == 0);
+    check("a-", 2, "ожидается выражение");  // "a" minus nothing
+    CHECK(parse_error("a | bold").message.rfind("неизвестный фильтр «bold»; есть: default, upper, lower, join, ref, one_line, date, ", 0) == 0);
     check("a | default", 4, "фильтр «default» ждёт один аргумент");
     check("a | default()", 4, "фильтр «default» ждёт один аргумент");
     check("a | default(1, 2)", 4, "фильтр «default» ждёт один аргумент");
@@ -454,4 +454,26 @@ TEST_CASE("references between records: a path goes on from the element an id nam
     CHECK(eval_error("p.mentor | ref", second) ==
           "«nobody» — не id человека, организации или записи из папки записи; проверьте ссылку (prikaz check покажет, "
           "какой записи не хватает)");
+}
+
+TEST_CASE("arithmetic: + - * / on numbers and numbers as text, Jinja precedence, clear errors") {
+    Fixture f;
+    CHECK(text("1 + 2 * 3", f.scope) == "7");
+    CHECK(text("(1 + 2) * 3", f.scope) == "9");
+    CHECK(text("10 - 4 - 3", f.scope) == "3");  // left to right
+    CHECK(text("7 / 2", f.scope) == "3,5");
+    CHECK(text("-2 + 5", f.scope) == "3");
+    CHECK(text("- -2", f.scope) == "2");
+    CHECK(text("roadmap.indicator.target - 72.5", f.scope) == "-2,5");  // attribute "70"
+    CHECK(text("sum(roadmap.indicator.value.actual) / count(roadmap.indicator.value)", f.scope) == "27,58");  // printed with at most two decimals
+    CHECK(eval("70 - 58 > 10", f.scope).truthy());
+    CHECK(text("roadmap.period.school-year?", f.scope).empty());  // a hyphen inside a name stays a name
+    CHECK(eval_error("1 / (2 - 2)", f.scope) == "деление на ноль: «2 - 2» равно 0");
+    CHECK(eval_error("roadmap.section.title - 1", f.scope) == "«roadmap.section.title» — не число: «Первый»");
+    CHECK(eval_error("roadmap.nothing + 1", f.scope) == undefined_message("roadmap.nothing"));
+}
+
+TEST_CASE("one_line puts a text with line breaks on one line") {
+    Fixture f;
+    CHECK(text("roadmap.title | one_line", f.scope) == "Дорожная карта внедрения наставничества");
 }

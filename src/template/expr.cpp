@@ -7,7 +7,10 @@
 //   or       := and ("or" and)*
 //   and      := not ("and" not)*
 //   not      := "not" not | cmp
-//   cmp      := filtered [("==" | "!=" | "<" | "<=" | ">" | ">=") filtered]
+//   cmp      := sum [("==" | "!=" | "<" | "<=" | ">" | ">=") sum]
+//   sum      := product (("+" | "-") product)*
+//   product  := unary (("*" | "/") unary)*
+//   unary    := "-" unary | filtered
 //   filtered := primary ("|" ident ["(" [expr ("," expr)*] ")"])*
 //   primary  := string | number | "true" | "false" | call | path ["?"] | "(" expr ")"
 //   call     := ("count" | "sum" | "min" | "max") "(" expr ")"
@@ -17,6 +20,9 @@
 //   number   := digits ["." digits]
 //
 // count/sum/min/max followed by "(" are calls; alone they are ordinary paths.
+// Arithmetic binds looser than filters, as in Jinja: (a - b) | number(1). A
+// hyphen between letters belongs to a name (school-year), so subtraction is
+// written with spaces: target - actual.
 // Filters and their argument counts are checked while parsing, so a template's
 // mistakes are all reported before anything is rendered.
 //
@@ -52,7 +58,7 @@ namespace prikaz::expr {
 
 namespace {
 
-enum class Kind { literal, path, aggregate, filtered, compare, and_, or_, not_ };
+enum class Kind { literal, path, aggregate, filtered, compare, arithmetic, negate, and_, or_, not_ };
 enum class Aggregate { count, sum, min, max };
 enum class Op { eq, ne, lt, le, gt, ge };
 
@@ -185,6 +191,7 @@ struct Ast {
     bool optional = false;                  // path: written with "?"
     Aggregate aggregate = Aggregate::count;  // aggregate
     Op op = Op::eq;                         // compare
+    char arithmetic = '+';                  // arithmetic: + - * /
     // aggregate: the argument; filtered: the input; compare: both sides; and/or: every operand; not: one.
     std::vector<std::unique_ptr<const Ast>> operands;
     std::vector<Filter> filters;  // filtered
@@ -213,7 +220,7 @@ public:
     }
 
 private:
-    enum class Tok { end, ident, number, string, lparen, rparen, comma, dot, pipe, question, op };
+    enum class Tok { end, ident, number, string, lparen, rparen, comma, dot, pipe, question, op, arithmetic };
     struct Token {
         Tok kind = Tok::end;
         std::size_t from = 0, to = 0;
@@ -275,6 +282,10 @@ private:
         else if (c == '.') single(Tok::dot);
         else if (c == '|') single(Tok::pipe);
         else if (c == '?') single(Tok::question);
+        else if (c == '+' || c == '-' || c == '*' || c == '/') {
+            single(Tok::arithmetic);
+            tok_.text = std::string(1, c);
+        }
         else if (c == '=' && next == '=') op("==");
         else if (c == '!' && next == '=') op("!=");
         else if (c == '<') op(next == '=' ? "<=" : "<");
@@ -394,16 +405,48 @@ private:
 
     std::unique_ptr<const Ast> comparison() {
         const std::size_t from = tok_.from;
-        auto left = filtered();
+        auto left = sum();
         if (tok_.kind != Tok::op) return left;
         const std::string symbol = tok_.text;
         advance();
-        auto right = filtered();
+        auto right = sum();
         auto a = node(Kind::compare, from);
         a->op = symbol == "==" ? Op::eq : symbol == "!=" ? Op::ne : symbol == "<" ? Op::lt
               : symbol == "<=" ? Op::le : symbol == ">" ? Op::gt : Op::ge;
         a->operands.push_back(std::move(left));
         a->operands.push_back(std::move(right));
+        return a;
+    }
+
+    // Left-associative + - over products, * / over unary operands.
+    std::unique_ptr<const Ast> sum() { return arithmetic("+-", [this] { return product(); }); }
+    std::unique_ptr<const Ast> product() { return arithmetic("*/", [this] { return unary(); }); }
+
+    template <class Operand>
+    std::unique_ptr<const Ast> arithmetic(std::string_view ops, Operand operand) {
+        const std::size_t from = tok_.from;
+        auto left = operand();
+        while (tok_.kind == Tok::arithmetic && ops.find(tok_.text.front()) != std::string_view::npos) {
+            const char op = tok_.text.front();
+            advance();
+            auto right = operand();
+            auto a = node(Kind::arithmetic, from);
+            a->arithmetic = op;
+            a->operands.push_back(std::move(left));
+            a->operands.push_back(std::move(right));
+            left = std::move(a);
+        }
+        return left;
+    }
+
+    std::unique_ptr<const Ast> unary() {
+        if (tok_.kind != Tok::arithmetic || tok_.text != "-") return filtered();
+        Deeper deeper(*this);
+        const std::size_t from = tok_.from;
+        advance();
+        auto operand = unary();
+        auto a = node(Kind::negate, from);
+        a->operands.push_back(std::move(operand));
         return a;
     }
 
@@ -525,6 +568,8 @@ public:
             case Kind::aggregate: return aggregate(a);
             case Kind::filtered: return filtered(a);
             case Kind::compare: return compare(a);
+            case Kind::arithmetic: return arithmetic(a);
+            case Kind::negate: return -number_of(*a.operands.front());
             case Kind::and_:
                 for (const auto& operand : a.operands)
                     if (!eval(*operand).truthy()) return false;  // the rest is not evaluated
@@ -647,6 +692,28 @@ private:
             value = f.spec->apply(context);
         }
         return value;
+    }
+
+    // An operand of arithmetic: a number, or a number as text ("72,5").
+    double number_of(const Ast& operand) {
+        const Value value = eval(operand);
+        if (value.is_undefined()) (void)value.to_text();  // throws the message of an undefined path
+        const std::optional<double> x = value.to_number();
+        if (!x) throw EvalError("«" + operand.source + "» — не число: «" + excerpt(trim(value.to_text()), 60) + "»");
+        return *x;
+    }
+
+    Value arithmetic(const Ast& a) {
+        const double x = number_of(*a.operands[0]);
+        const double y = number_of(*a.operands[1]);
+        switch (a.arithmetic) {
+            case '+': return x + y;
+            case '-': return x - y;
+            case '*': return x * y;
+            default:
+                if (y == 0) throw EvalError("деление на ноль: «" + a.operands[1]->source + "» равно 0");
+                return x / y;
+        }
     }
 
     Value compare(const Ast& a) {

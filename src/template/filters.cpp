@@ -3,6 +3,7 @@
 
 #include "russian/filters.hpp"
 #include "russian/text.hpp"
+#include "text.hpp"
 
 #include <array>
 
@@ -45,6 +46,8 @@ Value join_filter(const FilterContext& c) {
     return joined;
 }
 
+Value one_line_filter(const FilterContext& c) { return text::one_line(c.input.to_text()); }
+
 // ids → the elements they name: "s3-kuzmina" or "s3-kuzmina s3-belova", or the
 // attribute of every node after a path (item.responsible.persons).
 Value ref_filter(const FilterContext& c) {
@@ -61,12 +64,13 @@ Value ref_filter(const FilterContext& c) {
     return nodes;
 }
 
-constexpr std::array<FilterSpec, 5> core_filters{{
+constexpr std::array<FilterSpec, 6> core_filters{{
     {"default", 1, 1, default_filter},
     {"upper", 0, 0, upper_filter},
     {"lower", 0, 0, lower_filter},
     {"join", 0, 1, join_filter},
     {"ref", 0, 0, ref_filter},
+    {"one_line", 0, 0, one_line_filter},
 }};
 
 // "один аргумент", "двух аргументов": counts up to four, as filters take.

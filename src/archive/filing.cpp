@@ -28,7 +28,7 @@ std::string hyphenate(std::string_view ascii) {
             if (gap && !out.empty()) out += '-';
             out += upper ? static_cast<char>(c - 'A' + 'a') : c;
             gap = false;
-        } else if (c != '\'') {  // BGN's soft sign is an apostrophe: "obuchayushchiy" not "obuchayushchi-y"
+        } else if (c != '\'' && c != '"') {  // BGN writes ь as ' and ъ as ": "tret'yem" → "tretyem", not "tret-yem"
             gap = true;
         }
     }
@@ -80,36 +80,43 @@ std::vector<std::string> recover(const fs::path& archive, const Journal& journal
     std::vector<fs::path> items;
     for (const auto& item : fs::directory_iterator(dir, ec)) items.push_back(item.path());
     std::sort(items.begin(), items.end());
-    for (const fs::path& item : items) {
-        if (item.extension() != ".list") continue;
-        std::ifstream in(item);
+    std::vector<fs::path> handled;
+    for (const fs::path& manifest : items) {
+        if (manifest.extension() != ".list") continue;
+        std::ifstream in(manifest);
         std::vector<std::string> paths;
         for (std::string line; std::getline(in, line);)
             if (!line.empty()) paths.push_back(line);
         const bool registered =
             !paths.empty() && std::all_of(paths.begin(), paths.end(), [&](const std::string& p) { return journal.has_file(p); });
-        if (!registered) {
+        if (registered) {
+            done.push_back("выдача приказа успела завершиться до сбоя (файлы в архиве и в журнале); убраны её временные файлы");
+        } else {
+            const std::size_t before = done.size();
             for (const std::string& p : paths) {
-                const fs::path file = archive / p;
                 // A file of the journal is never removed, whatever a manifest says.
                 if (journal.has_file(p)) continue;
+                const fs::path file = archive / p;
                 if (fs::remove(file, ec)) done.push_back("удалён файл прерванной выдачи: " + file.string());
                 // publish's temporary ".<name>.tmp-XXXXXX", left by a process killed while writing.
                 const std::string prefix = "." + file.filename().string() + ".tmp-";
                 for (const auto& sibling : fs::directory_iterator(file.parent_path(), ec))
                     if (sibling.path().filename().string().rfind(prefix, 0) == 0 && fs::remove(sibling.path(), ec))
-                        done.push_back("удалён недописанный файл: " + sibling.path().string());
+                        done.push_back("удалён недописанный файл прерванной выдачи: " + sibling.path().string());
             }
+            if (done.size() == before) done.push_back("прерванная выдача не успела положить файлы в архив; убраны её временные файлы");
         }
-        fs::remove(item, ec);
+        fs::path staging = manifest;
+        staging.replace_extension(".d");
+        fs::remove_all(staging, ec);
+        fs::remove(manifest, ec);
+        handled.push_back(staging);
+        handled.push_back(manifest);
     }
-    // Staging folders (rendered documents not yet filed) and manifest temporaries.
-    for (const fs::path& item : items) {
-        if (item.extension() == ".list") continue;
-        if (fs::remove_all(item, ec) > 0 && !ec)
-            done.push_back("удалена временная папка прерванной выдачи: " + item.string());
-    }
-    if (done.empty() && !items.empty()) done.push_back("убраны следы выдачи, завершённой до конца: " + dir.string());
+    // What a process killed while writing its manifest left: the half-written list.
+    for (const fs::path& item : items)
+        if (std::find(handled.begin(), handled.end(), item) == handled.end() && fs::remove_all(item, ec) > 0)
+            done.push_back("удалён недописанный список прерванной выдачи");
     return done;
 }
 

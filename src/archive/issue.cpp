@@ -283,6 +283,11 @@ IssueResult issue(const fs::path& record_path, const IssueOptions& options) {
         out.push_back(error(Category::io, "archive-readonly", options.archive, "не удалось создать папку архива: " + mk.message()));
         return result;
     }
+    if (::access(options.archive.c_str(), W_OK) != 0) {
+        out.push_back(error(Category::io, "archive-readonly", options.archive,
+                            "папка архива только для чтения: выдать приказ нельзя; архив не тронут — проверьте права на папку"));
+        return result;
+    }
     try {
         Journal journal(options.archive / journal_file, Journal::Mode::write);
         Journal::Transaction tx(journal);

@@ -137,6 +137,11 @@ Journal::Journal(const fs::path& file, Mode mode, int busy_timeout_ms) : file_(f
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, busy_timeout_ms);
+    // SQLite quietly opens a write-protected file read-only; say so before anything is attempted.
+    if (mode == Mode::write && sqlite3_db_readonly(db_, "main") == 1) {
+        sqlite3_close(db_);
+        fail("archive-readonly", "файл журнала только для чтения: выдать приказ нельзя; проверьте права на файл журнала");
+    }
     try {
         exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
         // A damaged page shows up here rather than in the middle of an issue.

@@ -115,6 +115,7 @@ TEST_CASE("position filter: a person's position or a text, with the record's ove
     CHECK(eval_error("p3 | position('gen')", f.scope) ==
           "фильтр «position»: должность «лаборант» у «Малахова Е.Н.» (id p3) не из таблицы должностей, её падеж "
           "программа не знает; задайте форму в записи: <form case=\"gen\" position=\"…\"/> (docs/records.md)");
+    CHECK(eval_error("p4 | position", f.scope) == "фильтр «position»: у «Петрова Анна» (id p4) в записи нет <position>");
     CHECK(eval_error("'лаборант' | position('gen')", f.scope) ==
           "фильтр «position»: должность «лаборант» не из таблицы должностей, её падеж программа не знает; напишите её в "
           "шаблоне в нужном падеже");

@@ -78,6 +78,8 @@ Value position_filter(const FilterContext& c) {
     const Node element = element_of(c);
     if (element && is_person(element)) {
         const PersonName person = person_name(element);
+        if (person.position.empty() && !person.forms[static_cast<std::size_t>(k)].position)
+            throw EvalError(head(c) + "у " + describe(element) + " в записи нет <position>");
         const PositionForm f = person_position(person, k);
         if (!f.known)
             throw EvalError(head(c) + "должность " + quoted(person.position) + " у " + describe(element) +

@@ -115,7 +115,8 @@ std::u32string dashes(const std::u32string& s) {
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char32_t c = s[i];
-        if (!is_space(c)) {
+        // Only where a run of spaces starts after a word: never at the start of the text or of a line.
+        if (!is_space(c) || i == 0 || is_space(s[i - 1]) || s[i - 1] == U'\n' || s[i - 1] == U'\t') {
             out += c;
             continue;
         }
@@ -125,8 +126,7 @@ std::u32string dashes(const std::u32string& s) {
         const char32_t dash = t[static_cast<std::ptrdiff_t>(j)];
         std::size_t k = j + 1;
         while (k < s.size() && is_space(s[k])) ++k;
-        const bool spaced = (dash == U'-' || dash == U'—') && k > j + 1 && k < s.size() && i > 0 && s[i - 1] != U'\n' &&
-                            s[i - 1] != U'\t' && s[k] != U'\n' && s[k] != U'\t';
+        const bool spaced = (dash == U'-' || dash == U'—') && k > j + 1 && k < s.size() && s[k] != U'\n' && s[k] != U'\t';
         if (!spaced) {
             out += c;
             continue;

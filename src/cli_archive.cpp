@@ -160,6 +160,7 @@ void add_archive_commands(CLI::App& app, const std::string& schemas) {
 
     auto* verify = app.add_subcommand("verify", "проверить архив: контрольные суммы и журнал против папки");
     archive_option(verify);
+    verify->add_option("archive", a->archive, "папка архива (то же, что --archive)");
     verify->callback([a] { finish([&] { return run_verify(*a); }); });
 
     auto filters = [&](CLI::App* sub) {

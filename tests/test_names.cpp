@@ -166,6 +166,16 @@ TEST_CASE("a person from the record, with overrides that win over the rules") {
     CHECK(person_position(p, GramCase::ins).text == "учительницей математики");
     CHECK(person_position(p, GramCase::dat).text == "учителю математики");
 
+    // The example of docs/records.md: a French surname in -а that the rules would decline like «Сковорода».
+    Doc dyuma(R"(<person xmlns="urn:prikaz:records" id="dyuma" gender="male"><surname>Дюма</surname><name>Александр</name>
+      <position>лаборант</position>
+      <forms><form case="dat" surname="Дюма" position="лаборанту"/></forms></person>)");
+    const PersonName a = person_name(dyuma.root());
+    CHECK(full_name(a, GramCase::dat).text == "Дюма Александру");
+    CHECK(person_position(a, GramCase::dat).text == "лаборанту");
+    CHECK(decline_part("Дюма", NamePart::surname, PersonGender::male, GramCase::dat).text == "Дюме");
+    CHECK_FALSE(person_position(a, GramCase::gen).known);
+
     // An override makes an undecided part decided: the record says what it is.
     Doc u(R"(<person xmlns="urn:prikaz:records" id="p2"><surname>Ким</surname><initials>А.Р.</initials>
       <forms><form case="dat" surname="Ким"/></forms></person>)");
@@ -307,6 +317,7 @@ TEST_CASE("the approval word agrees with the document's head noun") {
         {"Календарный план", "УТВЕРЖДЕН"},
         {"состав", "УТВЕРЖДЕН"},
         {"Состав рабочей группы", "УТВЕРЖДЕН"},
+        {"Список наставнических пар (групп) МКОУ КСОШ № 3 на 2022–2023 учебный год", "УТВЕРЖДЕН"},
         {"перечень", "УТВЕРЖДЕН"},
         {"порядок", "УТВЕРЖДЕН"},
         {"график", "УТВЕРЖДЕН"},

@@ -17,6 +17,12 @@ struct XmlDocDeleter {
 };
 using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 
+// A string libxml2 allocated for us (xmlNodeGetContent, xmlGetProp…).
+struct XmlCharDeleter {
+    void operator()(xmlChar* s) const { xmlFree(s); }
+};
+using XmlChars = std::unique_ptr<xmlChar, XmlCharDeleter>;
+
 inline std::string_view as_view(const xmlChar* s) {
     return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
 }

@@ -62,7 +62,7 @@ namespace {
 
 // A minimal DOCX (or DOTX) with the given body.
 std::filesystem::path make_docx(const test::TempDir& dir, const std::string& name, const std::string& body,
-                                bool as_template = false) {
+                                bool as_template = false, const std::string& custom_properties = "") {
     const std::string type = as_template ? "template" : "document";
     prikaz::Package package;
     package.entries = {
@@ -80,6 +80,13 @@ std::filesystem::path make_docx(const test::TempDir& dir, const std::string& nam
          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
          "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body + "</w:body></w:document>"},
     };
+    if (!custom_properties.empty())
+        package.entries.push_back(
+            {"docProps/custom.xml",
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Properties "
+             "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" "
+             "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">" +
+                 custom_properties + "</Properties>"});
     return dir.write(name, prikaz::write_package(package));
 }
 
@@ -133,4 +140,44 @@ TEST_CASE("render: a value missing from the record exits 3; an existing document
     CHECK(r.out == out.string() + ": error[would-overwrite]: файл уже есть; prikaz не перезаписывает документы: укажите "
                                   "другое имя в -o\nИтог: ошибок — 1, предупреждений — 0.\n");
     CHECK(std::filesystem::file_size(out) == size);
+}
+
+TEST_CASE("render: values go through the typograph unless the template's property says no") {
+    test::TempDir dir;
+    auto record = dir.write("r/roadmap.xml",
+                            test::record("roadmap", "<title>План \"Наставник - 2022\" на 2022-2023 уч. г.</title><columns>"
+                                                    "<column field=\"name\">М</column></columns><item><name>Пункт</name></item>\n"));
+    auto property = [](const std::string& value) {
+        return "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" name=\"prikaz-typograph\">"
+               "<vt:lpwstr>" + value + "</vt:lpwstr></property>";
+    };
+    auto body = [&](const std::string& templ) {
+        auto out = dir.path() / (templ + ".out.docx");
+        test::Run r = test::run("render " + test::quoted(record) + " -t " + test::quoted(dir.path() / templ) + " -o " +
+                                test::quoted(out));
+        INFO(r.out);
+        REQUIRE(r.exit_code == 0);
+        std::vector<prikaz::Diagnostic> problems;
+        auto package = prikaz::read_package(out, {}, problems);
+        REQUIRE(package);
+        return package->find("word/document.xml")->data;
+    };
+    const std::string tag = para("{{ roadmap.title }}");
+    make_docx(dir, "on.docx", tag);
+    make_docx(dir, "yes.docx", tag, false, property("Да"));
+    make_docx(dir, "off.docx", tag, false, property("нет"));
+    const std::string typographed = "План «Наставник\u00A0— 2022» на 2022–2023\u00A0уч.\u00A0г.";
+    const std::string on = body("on.docx");
+    CHECK(on.find(typographed) != std::string::npos);
+    CHECK(on.find("{{") == std::string::npos);
+    CHECK(body("yes.docx").find(typographed) != std::string::npos);
+    CHECK(body("off.docx").find("План \"Наставник - 2022\" на 2022-2023 уч. г.") != std::string::npos);
+
+    auto odd = make_docx(dir, "odd.docx", tag, false, property("иногда"));
+    test::Run r = test::run("render " + test::quoted(record) + " -t " + test::quoted(odd) + " -o " +
+                            test::quoted(dir.path() / "odd.out.docx"));
+    CHECK(r.exit_code == 4);
+    CHECK(r.out == odd.string() + ":docProps/custom.xml: error[template-property]: свойство шаблона «prikaz-typograph» = "
+                                  "«иногда»: напишите «да» или «нет»\nИтог: ошибок — 1, предупреждений — 0.\n");
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "odd.out.docx"));
 }

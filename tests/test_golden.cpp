@@ -175,7 +175,9 @@ struct Case {
 TEST_CASE("LibreOffice-made templates merge into the expected documents") {
     const std::vector<std::string> printed = {"Дорожная карта", "Разделов: 5, пунктов: 27",
                                               "1. Нормативно-правовое регулирование", "1.5",
-                                              "Апрель 2032г.", "Разделов больше одного."};
+                                              // "2032г." as written, a no-break space added by the typograph
+                                              // (pdftotext prints it as a space)
+                                              "Апрель 2032 г.", "Разделов больше одного."};
     const std::vector<Case> cases = {
         {"roadmap.docx", "kezhma/roadmap-2022.xml", "word/document.xml", "roadmap/docx-document.xml", printed},
         {"roadmap.odt", "kezhma/roadmap-2022.xml", "content.xml", "roadmap/odt-content.xml", printed},

@@ -75,10 +75,6 @@ constexpr int max_depth = 100;
 
 // ---------------------------------------------------------------- text helpers
 
-struct XmlCharDeleter {
-    void operator()(xmlChar* s) const { xmlFree(s); }
-};
-using XmlChars = std::unique_ptr<xmlChar, XmlCharDeleter>;
 
 std::string node_text(xmlNode* node) {
     XmlChars content(xmlNodeGetContent(node));

@@ -7,6 +7,8 @@ namespace {
 constexpr std::string_view w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr std::string_view text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 constexpr std::string_view table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+constexpr std::string_view custom = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
+constexpr std::string_view meta = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool ends_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
@@ -37,6 +39,9 @@ const Format& docx_format() {
         false,
         "<w:p/>",
         "xml:space=\"preserve\"",
+        "docProps/custom.xml",
+        {custom, "property"},
+        {"", "name"},
         "[Content_Types].xml",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
@@ -59,6 +64,9 @@ const Format& odt_format() {
         true,
         "",
         "",
+        "meta.xml",
+        {meta, "user-defined"},
+        {meta, "name"},
         "mimetype",
         "application/vnd.oasis.opendocument.text-template",
         "application/vnd.oasis.opendocument.text",

@@ -38,6 +38,12 @@ struct Format {
     // An attribute every text holder gets so that spaces at its edges survive (xml:space).
     std::string_view text_holder_attribute;
 
+    // Custom document properties (File → Properties → Custom), where a template
+    // keeps its settings: the part, the element of one property, its name attribute.
+    std::string_view properties_part;  // "docProps/custom.xml", "meta.xml"
+    QName property;                    // its text is the value
+    QName property_name;
+
     // Content types: how a template's main type is named and what the output's becomes.
     std::string_view types_part;        // "[Content_Types].xml", "mimetype"
     std::string_view template_type;     // "...template.main+xml", "application/vnd.oasis.opendocument.text-template"

@@ -1,11 +1,14 @@
 #include "template/merge.hpp"
 
+#include "russian/text.hpp"
 #include "template/deflate.hpp"
 #include "template/expr.hpp"
 #include "template/format.hpp"
 #include "template/parse.hpp"
 #include "template/render.hpp"
 #include "template/scan.hpp"
+#include "text.hpp"
+#include "xml_reader.hpp"
 
 #include <memory>
 
@@ -37,6 +40,55 @@ void make_document(Package& package, const Format& format) {
     }
 }
 
+// The text of the template's custom property `name`; nullopt when it has none.
+std::optional<std::string> template_property(const Package& package, const Format& format, std::string_view name,
+                                             const std::string& where, const Limits& limits) {
+    const PackageEntry* entry = package.find(format.properties_part);
+    if (!entry) return std::nullopt;
+    ReadResult read = read_xml_bytes(entry->data, where, limits);
+    if (!read.file) return std::nullopt;  // a broken properties part holds no settings
+    auto is = [](const xmlNode* n, QName q) {
+        return n->type == XML_ELEMENT_NODE && as_view(n->name) == q.local && n->ns && as_view(n->ns->href) == q.ns;
+    };
+    auto name_of = [&](xmlNode* n) {
+        const QName q = format.property_name;
+        XmlChars value(q.ns.empty() ? xmlGetNoNsProp(n, BAD_CAST std::string(q.local).c_str())
+                                    : xmlGetNsProp(n, BAD_CAST std::string(q.local).c_str(), BAD_CAST std::string(q.ns).c_str()));
+        return value ? std::string(as_view(value.get())) : std::string();
+    };
+    xmlNode* root = xmlDocGetRootElement(read.file->doc.get());
+    for (xmlNode* n = root; n;) {
+        if (is(n, format.property) && name_of(n) == name) {
+            XmlChars text(xmlNodeGetContent(n));
+            return text::trim(as_view(text.get()));
+        }
+        // Depth first, document order.
+        if (n->children) n = n->children;
+        else {
+            while (n && !n->next) n = n->parent == root->parent ? nullptr : n->parent;
+            if (n) n = n->next;
+        }
+    }
+    return std::nullopt;
+}
+
+// Whether printed values go through the typograph: the run's choice, then the
+// template's. A value other than yes or no is a template error.
+bool typograph_wanted(const Package& package, const Format& format, const std::filesystem::path& template_path,
+                      const MergeOptions& options, std::vector<Diagnostic>& out) {
+    const std::string where = template_path.string() + ":" + std::string(format.properties_part);
+    const std::optional<std::string> value = template_property(package, format, "prikaz-typograph", where, options.xml);
+    if (!value) return options.typograph;
+    const std::string v = russian::lower(*value);
+    for (std::string_view no : {"нет", "no", "false", "off", "0"})
+        if (v == no) return false;
+    for (std::string_view yes : {"да", "yes", "true", "on", "1"})
+        if (v == yes) return options.typograph;
+    out.push_back({Severity::error, Category::template_, "template-property", {where, 0, 0},
+                   "свойство шаблона «prikaz-typograph» = «" + *value + "»: напишите «да» или «нет»"});
+    return options.typograph;
+}
+
 }  // namespace
 
 std::optional<Package> merge(const std::filesystem::path& template_path, const Record& record, const RecordSet& records,
@@ -52,6 +104,7 @@ std::optional<Package> merge(const std::filesystem::path& template_path, const R
     }
 
     // All template errors are found before anything is rendered.
+    const bool typograph = typograph_wanted(*package, *format, template_path, options, out);
     std::vector<PreparedPart> parts;
     for (const PackageEntry& entry : package->entries) {
         if (!format->holds_text(entry.name)) continue;
@@ -80,7 +133,7 @@ std::optional<Package> merge(const std::filesystem::path& template_path, const R
         // Deflated as it is rendered: the expanded part is never kept whole.
         DeflateStream stream;
         render_part_to([&stream](std::string& chunk) { stream.write(chunk); }, part.scanned, part.program, *format,
-                       scope, where, out);
+                       scope, where, out, typograph);
         PackageEntry* entry = package->find(part.name);
         entry->data.clear();
         entry->data.shrink_to_fit();

@@ -17,6 +17,9 @@ namespace prikaz {
 struct MergeOptions {
     PackageLimits package;
     Limits xml;  // for each XML part of the template
+    // Printed values go through the typograph unless this is off or the template
+    // says no in its custom property "prikaz-typograph" (docs/templates.md).
+    bool typograph = true;
 };
 
 // Merges `record` into the template; returns the rendered package (its parts

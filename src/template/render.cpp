@@ -1,5 +1,6 @@
 #include "template/render.hpp"
 
+#include "russian/typograph.hpp"
 #include "text.hpp"
 
 #include <set>
@@ -11,8 +12,8 @@ namespace {
 class Renderer {
 public:
     Renderer(const ScannedPart& part, const Program& program, const Format& format, const std::string& where,
-             std::vector<Diagnostic>& out, const PartSink* sink = nullptr)
-        : part_(part), program_(program), f_(format), where_(where), out_(out), sink_(sink) {}
+             std::vector<Diagnostic>& out, bool typograph, const PartSink* sink = nullptr)
+        : part_(part), program_(program), f_(format), where_(where), out_(out), typograph_(typograph), sink_(sink) {}
 
     std::string run(const expr::Scope& scope) {
         text_ = part_.prolog;
@@ -103,7 +104,8 @@ private:
         auto value = program_.values.find(item.tag);
         if (value == program_.values.end()) return;  // statements and comments print nothing
         try {
-            write_value(value->second.evaluate(scope).to_text(), item.tag);
+            const std::string text = value->second.evaluate(scope).to_text();
+            write_value(typograph_ ? russian::typograph(text) : text, item.tag);
         } catch (const expr::EvalError& e) {
             problem(item.tag, "undefined-value", e.what());
         }
@@ -167,6 +169,7 @@ private:
     const Format& f_;
     const std::string& where_;
     std::vector<Diagnostic>& out_;
+    const bool typograph_;
     const PartSink* sink_;
     std::string text_;
     std::vector<bool> cells_;  // per open cell: has a paragraph been written in it
@@ -181,13 +184,13 @@ private:
 }  // namespace
 
 std::string render_part(const ScannedPart& part, const Program& program, const Format& format, const expr::Scope& scope,
-                        const std::string& where, std::vector<Diagnostic>& out) {
-    return Renderer(part, program, format, where, out).run(scope);
+                        const std::string& where, std::vector<Diagnostic>& out, bool typograph) {
+    return Renderer(part, program, format, where, out, typograph).run(scope);
 }
 
 void render_part_to(const PartSink& sink, const ScannedPart& part, const Program& program, const Format& format,
-                    const expr::Scope& scope, const std::string& where, std::vector<Diagnostic>& out) {
-    std::string rest = Renderer(part, program, format, where, out, &sink).run(scope);
+                    const expr::Scope& scope, const std::string& where, std::vector<Diagnostic>& out, bool typograph) {
+    std::string rest = Renderer(part, program, format, where, out, typograph, &sink).run(scope);
     sink(rest);
 }
 

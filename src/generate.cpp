@@ -190,6 +190,7 @@ std::optional<Package> merge_one(const Record& record, const RecordSet& set, con
     }
     MergeOptions merge_options;
     merge_options.xml = options.limits;
+    merge_options.typograph = options.typograph;
     const std::size_t before = out.size();
     std::optional<Package> rendered = merge(templ, record, set, merge_options, out);
     // The template's messages name the template and its paragraph; say which record it was filled with.

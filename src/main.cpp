@@ -45,6 +45,9 @@ int main(int argc, char** argv) {
     render->add_option("--format", format, "docx, odt или pdf (PDF делает LibreOffice)")
         ->check(CLI::IsMember({"docx", "odt", "pdf"}));
     render->add_option("--templates", templates, "папка шаблонов с docx/ и odt/ (по умолчанию PRIKAZ_TEMPLATES или встроенная)");
+    bool verbatim = false;
+    render->add_flag("--verbatim", verbatim,
+                     "печатать значения буква в букву, без типографики (кавычки, тире, неразрывные пробелы)");
     prikaz::add_archive_commands(app, schemas);  // issue, verify, list, journal: src/cli_archive.cpp
 
     try {
@@ -69,6 +72,7 @@ int main(int argc, char** argv) {
             options.template_dir = templates;
             if (!format.empty()) options.format = prikaz::parse_format(format);
             options.output = output;
+            options.typograph = !verbatim;
             auto result = prikaz::render_documents(record, options);
             int code = report(result.diagnostics);
             for (const auto& written : result.written) std::cout << "Документ сохранён: " << written.string() << '\n';

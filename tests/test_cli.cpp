@@ -172,6 +172,14 @@ TEST_CASE("render: values go through the typograph unless the template's propert
     CHECK(on.find("{{") == std::string::npos);
     CHECK(body("yes.docx").find(typographed) != std::string::npos);
     CHECK(body("off.docx").find("План \"Наставник - 2022\" на 2022-2023 уч. г.") != std::string::npos);
+    // --verbatim: letter for letter whatever the template says.
+    test::Run verbatim = test::run("render --verbatim " + test::quoted(record) + " -t " + test::quoted(dir.path() / "yes.docx") +
+                                   " -o " + test::quoted(dir.path() / "verbatim.docx"));
+    REQUIRE(verbatim.exit_code == 0);
+    std::vector<prikaz::Diagnostic> problems;
+    auto package = prikaz::read_package(dir.path() / "verbatim.docx", {}, problems);
+    REQUIRE(package);
+    CHECK(package->find("word/document.xml")->data.find("План \"Наставник - 2022\" на 2022-2023 уч. г.") != std::string::npos);
 
     auto odd = make_docx(dir, "odd.docx", tag, false, property("иногда"));
     test::Run r = test::run("render " + test::quoted(record) + " -t " + test::quoted(odd) + " -o " +

@@ -86,6 +86,9 @@ struct RenderOptions {
     std::filesystem::path output;
     std::filesystem::path schema_dir;     // empty: default_schema_dir()
     Limits limits;
+    // Printed values through the typograph (quotes, dashes, no-break spaces); off to
+    // reproduce a document letter for letter. A template may switch it off too.
+    bool typograph = true;
 };
 
 struct RenderResult {

@@ -5,8 +5,10 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
+#include <optional>
 #include <unordered_map>
 
 namespace prikaz {
@@ -215,17 +217,18 @@ public:
         new_section_ = false;
         if (restart) {
             first_.clear();
+            first_long_.clear();
             last_.erase(key);
         }
-        if (auto seen = first_.find(full); seen != first_.end()) {
+        if (const Node* seen = first_seen(parts, full)) {
             report_.warning(node, "duplicate-number",
                             "номер " + noun_ + " " + full + " повторяется: он уже есть в строке " +
-                                std::to_string(report_.line_of(seen->second)) +
+                                std::to_string(report_.line_of(*seen)) +
                                 ". Пункты с одинаковыми номерами путают исполнителей");
             last_[key] = parts.back();
             return;
         }
-        first_.emplace(full, node);
+        remember(parts, full, node);
         auto it = last_.find(key);
         const int expected = it == last_.end() ? 1 : it->second + 1;
         if (parts.back() > expected) {
@@ -253,10 +256,36 @@ private:
         key.push_back(last);
         return key;
     }
+    // Where each number was first seen. Up to four parts below 65 535 fit in 64
+    // bits (every number of the seeds does): such keys keep the map of a
+    // 100 000-item roadmap at half the memory of string keys.
+    static std::optional<std::uint64_t> packed(const std::vector<int>& parts) {
+        if (parts.size() > 4) return std::nullopt;
+        std::uint64_t key = 0;
+        for (int part : parts) {
+            if (part < 0 || part >= 0xFFFF) return std::nullopt;
+            key = key << 16 | static_cast<std::uint64_t>(part + 1);  // +1: "1" and "0.1" differ
+        }
+        return key;
+    }
+    const Node* first_seen(const std::vector<int>& parts, const std::string& full) const {
+        if (auto key = packed(parts)) {
+            auto it = first_.find(*key);
+            return it == first_.end() ? nullptr : &it->second;
+        }
+        auto it = first_long_.find(full);
+        return it == first_long_.end() ? nullptr : &it->second;
+    }
+    void remember(const std::vector<int>& parts, const std::string& full, Node node) {
+        if (auto key = packed(parts)) first_.emplace(*key, node);
+        else first_long_.emplace(full, node);
+    }
+
     Report& report_;
     std::string noun_;
     std::map<std::vector<int>, int> last_;
-    std::unordered_map<std::string, Node> first_;
+    std::unordered_map<std::uint64_t, Node> first_;
+    std::unordered_map<std::string, Node> first_long_;
     bool new_section_ = false;
 };
 

@@ -60,6 +60,17 @@ TEST_CASE("duplicate item numbers inside a roadmap") {
                 "одинаковыми номерами путают исполнителей"});
 }
 
+TEST_CASE("duplicate numbers of five parts and of large parts are found too") {
+    TempDir dir;
+    dir.write("r.xml", roadmap(section("1", item("1.1.1.1.1") + item("1.1.1.1.2") + item("1.1.1.1.1"))));
+    CHECK(test::check_file(dir, "r.xml") ==
+          Lines{"r.xml:14:5: warning[duplicate-number]: номер пункта 1.1.1.1.1 повторяется: он уже есть в строке 12. "
+                "Пункты с одинаковыми номерами путают исполнителей"});
+    // 65 536 + 1 and 1 must not share a key.
+    dir.write("big.xml", roadmap(section("1", item("1.65537") + item("1.1"))));
+    for (const std::string& line : test::check_file(dir, "big.xml")) CHECK(line.find("duplicate-number") == std::string::npos);
+}
+
 TEST_CASE("gaps in section and item numbering") {
     TempDir dir;
     dir.write("r.xml", roadmap(section("1", item("1.1") + item("1.3")) + section("3", item("3.1"))));

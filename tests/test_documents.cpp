@@ -398,3 +398,56 @@ TEST_CASE("a record without what its template needs: the record, the field and t
           std::string::npos);
     CHECK_FALSE(fs::exists(out));
 }
+
+TEST_CASE("roadmap template: passport, a column of participants, and a table it has no layout for") {
+    test::TempDir dir;
+    const std::string columns6 =
+        "<columns><column field=\"number\">№</column><column field=\"name\">Мероприятие</column>"
+        "<column field=\"deadline\">Срок</column><column field=\"participants\">Участники</column>"
+        "<column field=\"responsible\">Ответственный</column><column field=\"result\">Результат</column></columns>\n";
+    const fs::path record = dir.write(
+        "in/plan.xml",
+        test::record("roadmap",
+                     "<title>План мероприятий школы</title>\n"
+                     "<passport><goal>Внедрить наставничество</goal><tasks><p>Сформировать базу наставников</p>"
+                     "<p>Закрепить пары</p></tasks><place>МБОУ СОШ № 1</place><term>2024–2025 учебный год</term>"
+                     "<indicators><indicator unit=\"%\" base=\"10\" target=\"70\">Доля обучающихся в наставничестве</indicator>"
+                     "</indicators></passport>\n" +
+                         columns6 +
+                         "<section number=\"1.\"><title>Подготовка</title><item number=\"1.1\"><name>Совещание</name>"
+                         "<deadline>Сентябрь 2024 г.</deadline><responsible>Куратор</responsible>"
+                         "<responsible>Заместитель директора</responsible><participants>Педагоги 5–9 классов</participants>"
+                         "<result>Протокол</result></item></section>\n"));
+    const std::string cd = "cd " + test::quoted(dir.path()) + " && ";
+    test::Run r = test::shell(cd + PRIKAZ_BINARY + " " + source_options() + test::quoted(record) + " -o plan.docx");
+    INFO(r.out);
+    CHECK(r.exit_code == 0);
+    std::vector<prikaz::Diagnostic> problems;
+    auto docx = prikaz::read_package(dir.path() / "plan.docx", {}, problems);
+    REQUIRE(docx);
+    std::string text;  // the document's text, runs joined
+    const std::string& body = docx->find("word/document.xml")->data;
+    for (std::size_t at = body.find("<w:t"); at != std::string::npos; at = body.find("<w:t", at + 1)) {
+        const std::size_t open = body.find('>', at);
+        if (body.compare(at, 5, "<w:t>") != 0 && body.compare(at, 5, "<w:t ") != 0) continue;
+        text += body.substr(open + 1, body.find("</w:t>", open) - open - 1) + "|";
+    }
+    for (const char* expected : {"Цель|Внедрить наставничество|", "Задачи|1. Сформировать базу наставников|", "2. Закрепить пары|",
+                                 "Место выполнения|МБОУ СОШ № 1|", "Срок выполнения|2024–2025 учебный год|",
+                                 "Доля обучающихся в наставничестве: базовое значение — 10 %, целевое — 70 %|",
+                                 "№|Мероприятие|Срок|Участники|Ответственный|Результат|", "1. Подготовка|",
+                                 "1.1|Совещание|Сентябрь 2024 г.|Педагоги 5–9 классов|Куратор, Заместитель директора|Протокол|"})
+        CHECK(text.find(expected) != std::string::npos);
+    CHECK(text.find("{{") == std::string::npos);
+    CHECK(body.find("w:tblHeader") != std::string::npos);
+
+    // Two columns: no table of the template fits, and nothing is written.
+    const fs::path narrow = dir.write("in2/plan.xml", test::record("roadmap", "<title>План</title><columns><column field=\"number\">№"
+                                                                             "</column><column field=\"name\">Мероприятие</column>"
+                                                                             "</columns><item number=\"1\"><name>Совещание</name></item>\n"));
+    r = test::shell(cd + PRIKAZ_BINARY + " " + source_options() + test::quoted(narrow) + " -o narrow.docx");
+    CHECK(r.exit_code == 3);
+    CHECK(r.out.find("error[undefined-value]: в абзаце «{{ roadmap.columns.from-3-to-7-columns }}»") != std::string::npos);
+    CHECK(r.out.find("(запись " + narrow.string() + ", шаблон " + (templates / "docx/roadmap.docx").string() + ")") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path() / "narrow.docx"));
+}

@@ -102,14 +102,17 @@ int run_list(const Args& a) {
 }
 
 int run_journal(const Args& a) {
-    if (a.format != "csv") {
-        std::cerr << "prikaz: журнал пока выводится только в CSV (--format csv); DOCX и ODT ещё не сделаны\n";
-        return static_cast<int>(ExitCode::usage);
-    }
     std::vector<archive::Entry> all;
     int code = 0;
     auto chosen = read_entries(a, all, code);
     if (!chosen) return code;
+    if (a.format != "csv") {
+        const std::string output = a.output.empty() ? "journal" + (a.year.empty() ? "" : "-" + a.year) + "." + a.format : a.output;
+        auto problems = archive::journal_document(*chosen, all, a.year, *parse_format(a.format), a.templates, output);
+        if (!problems.empty()) return report(problems);
+        std::cout << "Журнал сохранён: " << output << '\n';
+        return 0;
+    }
     const std::string csv = archive::journal_csv(*chosen, all);
     if (a.output.empty()) {
         std::cout << csv;
@@ -176,8 +179,10 @@ void add_archive_commands(CLI::App& app, const std::string& schemas) {
     auto* journal = app.add_subcommand("journal", "журнал регистрации приказов");
     archive_option(journal);
     filters(journal);
-    journal->add_option("--format", a->format, "csv (docx и odt — позже)")->check(CLI::IsMember({"csv", "docx", "odt"}));
-    journal->add_option("-o,--output", a->output, "файл для журнала (по умолчанию — на экран)");
+    journal->add_option("--format", a->format, "csv (по умолчанию), docx или odt")->check(CLI::IsMember({"csv", "docx", "odt"}));
+    journal->add_option("-o,--output", a->output,
+                        "файл для журнала (по умолчанию CSV — на экран, DOCX и ODT — journal[-год].docx|odt в текущей папке)");
+    journal->add_option("--templates", a->templates, "папка шаблонов с docx/ и odt/");
     journal->callback([a] { finish([&] { return run_journal(*a); }); });
 }
 

@@ -529,3 +529,60 @@ TEST_CASE("killed at any moment, an issue leaves the whole order or nothing") {
     CHECK(list.out.substr(list.out.rfind("Всего:")) == "Всего: " + std::to_string(issued_so_far) + ".\n");
     CHECK(list.out.find(std::to_string(issued_so_far) + "-од  ") != std::string::npos);
 }
+
+#include "template/package.hpp"
+
+namespace {
+
+// The text of a document part, paragraphs separated by "|", empty paragraphs dropped.
+std::string paragraphs(const fs::path& document, const std::string& part) {
+    std::vector<prikaz::Diagnostic> problems;
+    std::optional<prikaz::Package> package = prikaz::read_package(document, {}, problems);
+    if (!package || !package->find(part)) return "no " + part;
+    const std::string& xml = package->find(part)->data;
+    std::string out, paragraph;
+    for (std::size_t at = 0; at < xml.size();) {
+        if (xml[at] != '<') {
+            paragraph += xml[at++];
+            continue;
+        }
+        const std::size_t end = xml.find('>', at);
+        const std::string tag = xml.substr(at, end - at + 1);
+        if (tag.rfind("<w:p>", 0) == 0 || tag.rfind("<w:p ", 0) == 0 || tag.rfind("<text:p", 0) == 0) paragraph.clear();
+        if (tag == "</w:p>" || tag == "</text:p>") {
+            if (!paragraph.empty()) out += paragraph + "|";
+            paragraph.clear();
+        }
+        at = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the journal as a DOCX or ODT document through its template") {
+    Office office;
+    office.add("o1.xml", order("o1", "О кураторе &amp; наставниках"));
+    office.add("o2.xml", order("o2", "Об отмене приказа"));
+    REQUIRE(office.run("issue rec/o1.xml --date 2024-09-02 --basis 'решение педсовета'").exit_code == 0);
+    REQUIRE(office.run("issue rec/o2.xml --date 2024-09-09 --cancels 1-од").exit_code == 0);
+    const std::string head = "ЖУРНАЛ|регистрации приказов|за 2024/2025 учебный год|№|Дата|Заголовок (краткое содержание)|Кем подписан|"
+                             "Основание|Исполнитель|Отметка об ознакомлении|Индекс дела|Примечание|";
+    // The engine's typography binds initials to the surname and "№" to the number.
+    const std::string nbsp = "\xC2\xA0";
+    const std::string rows = "1-од|02.09.2024|О кураторе &amp; наставниках|Директор А.П." + nbsp + "Иванова|решение педсовета|О.И." +
+                             nbsp + "Петров|01-07|отменён приказом №" + nbsp + "2-од от 09.09.2024|" +
+                             "2-од|09.09.2024|Об отмене приказа|Директор А.П." + nbsp + "Иванова|О.И." + nbsp +
+                             "Петров|01-07|отменяет приказ №" + nbsp + "1-од от 02.09.2024|";
+    test::Run docx = office.run("journal --year 2024-2025 --format docx");
+    CHECK(docx.out == "Журнал сохранён: journal-2024-2025.docx\n");
+    CHECK(paragraphs(office.dir.path() / "journal-2024-2025.docx", "word/document.xml") == head + rows);
+    test::Run odt = office.run("journal --year 2024-2025 --format odt -o j.odt");
+    CHECK(odt.out == "Журнал сохранён: j.odt\n");
+    CHECK(paragraphs(office.dir.path() / "j.odt", "content.xml") == head + rows);
+    // An existing file is never replaced.
+    test::Run again = office.run("journal --year 2024-2025 --format odt -o j.odt");
+    CHECK(again.exit_code == 5);
+    CHECK(again.out == "j.odt: error[would-overwrite]: файл уже есть; prikaz не перезаписывает документы: укажите другое имя в -o\n"
+                       "Итог: ошибок — 1, предупреждений — 0.\n");
+}

@@ -3,6 +3,9 @@
 
 #include "archive/journal.hpp"
 
+#include <prikaz/prikaz.hpp>
+
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,5 +30,12 @@ std::string list_lines(const std::vector<Entry>& entries);
 // кем подписан, основание, исполнитель, отметка об ознакомлении, индекс дела,
 // примечание); UTF-8 with BOM and ";" so that Excel in a Russian locale opens it as is.
 std::string journal_csv(const std::vector<Entry>& entries, const std::vector<Entry>& all);
+
+// The same journal as a document: the entries become a <journal> record
+// (period, entry: number, date, heading, signatory, basis, executor,
+// acknowledgement, case, note) merged into <templates>/docx|odt/journal.*, written to `output`.
+std::vector<Diagnostic> journal_document(const std::vector<Entry>& entries, const std::vector<Entry>& all, const std::string& year,
+                                         OutputFormat format, const std::filesystem::path& template_dir,
+                                         const std::filesystem::path& output);
 
 }  // namespace prikaz::archive

@@ -16,6 +16,8 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <memory>
 
 namespace fs = std::filesystem;
@@ -158,24 +160,103 @@ std::string odt_text(const Part& content) {
     return text;
 }
 
-// LibreOffice prints the document; the PDF text holds `printed`, and page 1 becomes a PNG.
-void print_with_libreoffice(const test::TempDir& dir, const std::string& document, const std::vector<std::string>& printed) {
+// Whitespace runs (line ends of table cells, page breaks, NBSP) as one space: pdftotext
+// breaks a name in a narrow cell over lines, and the check is about the words.
+std::string squeezed(const std::string& text) {
+    std::string out;
+    bool space = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool nb = text.compare(i, 2, nbsp) == 0;
+        if (nb || text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\f' || text[i] == '\r') {
+            space = true;
+            if (nb) ++i;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += text[i];
+    }
+    return out;
+}
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    INFO(path);
+    REQUIRE(in);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The pages of a pdftotext output (each ends with a form feed), whitespace squeezed.
+std::vector<std::string> pages_of(const std::string& text) {
+    std::vector<std::string> pages;
+    std::size_t at = 0;
+    for (std::size_t ff; (ff = text.find('\f', at)) != std::string::npos; at = ff + 1) pages.push_back(squeezed(text.substr(at, ff - at)));
+    return pages;
+}
+
+// LibreOffice prints the document to PDF; the text of each page, whitespace squeezed, twice:
+// as laid out (a line as the eye reads it: "Директор … С.М. Фёдорова") and then in pdftotext's
+// raw order (a table cell's lines one after another, not interleaved with the next cell's).
+// Empty when LibreOffice or poppler-utils are missing. Page 1 also becomes a PNG.
+std::vector<std::string> print_with_libreoffice(const test::TempDir& dir, const std::string& document) {
     if (test::shell("command -v soffice && command -v pdftotext && command -v pdftoppm").exit_code != 0) {
         WARN("LibreOffice (soffice) или poppler-utils не установлены: печать в PDF не проверена "
              "(apt-get install libreoffice-writer poppler-utils)");
-        return;
+        return {};
     }
     const std::string pdf = fs::path(document).stem().string() + ".pdf";
     test::Run run = test::shell("cd " + test::quoted(dir.path()) + " && soffice -env:UserInstallation=file://" +
                                 dir.path().string() + "/profile --headless --convert-to pdf " + test::quoted(document) +
-                                " >/dev/null 2>&1 && pdftoppm -png -r 60 -f 1 -l 1 " + pdf + " page && pdftotext -layout " +
-                                pdf + " -");
+                                " >/dev/null 2>&1 && pdftoppm -png -r 60 -f 1 -l 1 " + pdf + " page && pdftotext -layout " + pdf +
+                                " layout.txt && pdftotext " + pdf + " raw.txt");
     INFO(run.out);
     REQUIRE(run.exit_code == 0);
-    for (const std::string& text : printed) CHECK(run.out.find(text) != std::string::npos);
-    CHECK(run.out.find("{{") == std::string::npos);
-    CHECK(run.out.find("{%") == std::string::npos);
     CHECK(fs::exists(dir.path() / "page-1.png"));
+    const std::vector<std::string> laid_out = pages_of(read_text(dir.path() / "layout.txt"));
+    const std::vector<std::string> raw = pages_of(read_text(dir.path() / "raw.txt"));
+    REQUIRE(!laid_out.empty());
+    REQUIRE(laid_out.size() == raw.size());
+    std::vector<std::string> pages;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        CHECK(raw[i].find("{{") == std::string::npos);
+        CHECK(raw[i].find("{%") == std::string::npos);
+        pages.push_back(laid_out[i] + " | " + raw[i]);
+    }
+    return pages;
+}
+
+// The printed text holds every piece of `printed` (each with its whitespace squeezed).
+void require_printed(const std::vector<std::string>& pages, const std::vector<std::string>& printed) {
+    std::string all;
+    for (const std::string& page : pages) all += page + " ";
+    for (const std::string& text : printed) {
+        INFO("нет в напечатанном: «" << text << "»\n" << all.substr(0, 6000));
+        CHECK(all.find(squeezed(text)) != std::string::npos);
+    }
+}
+
+// The 1-based page whose text holds `text`; 0 when none.
+std::size_t page_of(const std::vector<std::string>& pages, const std::string& text);
+
+// Order 866 as printed: two pages, no number on page 1, "2" on top of page 2, the signature with the control item.
+void check_866_printed(const std::vector<std::string>& pages) {
+    if (pages.empty()) return;
+    // pdftotext reads the spaced-out "П Р И К А З" as one word: the spaces are checked in the XML above.
+    require_printed(pages, {"Управление образования Сальского района", "ПРИКАЗ", "15.11.2021 № 866", "г.Сальск",
+                            "О реализации целевой модели наставничества в системе образования Сальского района",
+                            "ПРИКАЗЫВАЮ:", "1.7. Список педагогов", "4.2. Довести данный приказ до сведения руководителей.",
+                            "5. Контроль исполнения приказа оставляю за собой.", "Приложения:", "Начальник М.Е." + nbsp + "Сенченко"});
+    CHECK(pages.size() == 2);
+    CHECK(pages[0].rfind("Управление образования", 0) == 0);
+    CHECK(pages.back().rfind(std::to_string(pages.size()) + " ", 0) == 0);
+    CHECK(page_of(pages, "Начальник М.Е. Сенченко") == page_of(pages, "5. Контроль исполнения"));
+}
+
+// The 1-based page whose text holds `text`; 0 when none.
+std::size_t page_of(const std::vector<std::string>& pages, const std::string& text) {
+    for (std::size_t i = 0; i < pages.size(); ++i)
+        if (pages[i].find(squeezed(text)) != std::string::npos) return i + 1;
+    return 0;
 }
 
 }  // namespace
@@ -285,9 +366,13 @@ TEST_CASE("Order 866 through templates/docx/order.docx: ГОСТ Р 7.0.97 layou
     CHECK(text.find("ЛИСТ ОЗНАКОМЛЕНИЯ") == std::string::npos);
     CHECK(text.find("к приказу") == std::string::npos);
 
-    print_with_libreoffice(dir, "order-866.docx",
-                           {"Управление образования Сальского", "О реализации целевой модели", "ПРИКАЗЫВАЮ:", "1.7. Список педагогов",
-                            "5. Контроль исполнения приказа оставляю за собой.", "Начальник"});
+    // The control item keeps with what follows: the signature never goes alone onto a page.
+    const std::string control = "//w:p[contains(., '5. Контроль исполнения')]";
+    CHECK(document.count(control) == 1);
+    CHECK(document.count(control + "/w:pPr/w:keepNext[not(@w:val='false')]") == 1);
+
+    const std::vector<std::string> pages = print_with_libreoffice(dir, "order-866.docx");
+    check_866_printed(pages);
 }
 
 TEST_CASE("Order 866 through templates/odt/order.odt: ГОСТ Р 7.0.97 layout in the ODT") {
@@ -346,9 +431,15 @@ TEST_CASE("Order 866 through templates/odt/order.odt: ГОСТ Р 7.0.97 layout 
     for (const std::string& item : items_866) order.push_back("\n" + item);
     const std::string text = odt_text(content);
     require_in_order(text, order);
-    CHECK(content.count("//text:p[@text:style-name='Order_20_text']") == static_cast<double>(items_866.size() + 1));
+    // The control item is in a style of its own (LibreOffice names it) on Order_20_text, kept with the signature.
+    const std::string text_styles = "@text:style-name='Order_20_text' or @text:style-name=//style:style[@style:parent-style-name='Order_20_text']/@style:name";
+    CHECK(content.count("//text:p[" + text_styles + "]") == static_cast<double>(items_866.size() + 1));
+    const std::string control = "//text:p[contains(., '5. Контроль исполнения')]";
+    CHECK(content.count(control) == 1);
+    CHECK(content.text("//style:style[@style:name=" + control + "/@text:style-name]/style:paragraph-properties/@fo:keep-with-next") == "always");
 
-    print_with_libreoffice(dir, "order-866.odt", {"15.11.2021", "ПРИКАЗЫВАЮ:", "4.2. Довести данный приказ", "Начальник"});
+    const std::vector<std::string> pages = print_with_libreoffice(dir, "order-866.odt");
+    check_866_printed(pages);
 }
 
 TEST_CASE("Pairs order: registry appendix, approval stamp and acknowledgement sheet") {
@@ -398,15 +489,40 @@ TEST_CASE("Pairs order: registry appendix, approval stamp and acknowledgement sh
                 CHECK(main.count("(//w:tbl)[2]/w:tr") == 2);
                 CHECK(main.count("(//w:tbl)[3]/w:tr") == 10);
                 CHECK(main.count("//w:p[w:pPr/w:pStyle/@w:val='Appendixmark']") == 1);
+                // No table row breaks across pages.
+                CHECK(main.count("//w:tr[not(w:trPr/w:cantSplit[not(@w:val='false')])]") == 0);
             } else {
                 CHECK(main.count("//table:table") == 3);
                 CHECK(main.count("(//table:table)[1]//table:table-row") == 13);
                 CHECK(main.count("(//table:table)[2]//table:table-row") == 2);
                 CHECK(main.count("(//table:table)[3]//table:table-row") == 10);
                 CHECK(main.count("//text:p[@text:style-name='Appendix_20_mark']") == 1);
+                CHECK(main.count("//table:table-row[not(@table:style-name = //style:style[style:table-row-properties/@fo:keep-together='always']/@style:name)]") == 0);
             }
             CHECK(text.find("{{") == std::string::npos);
-            print_with_libreoffice(dir, name, {"ПРИКАЗ", "УТВЕРЖДЕН", "ЛИСТ ОЗНАКОМЛЕНИЯ", "Кузьмина Наталья Петровна"});
+            const std::vector<std::string> pages = print_with_libreoffice(dir, name);
+            if (!pages.empty()) {
+                INFO("страниц: " << pages.size());
+                require_printed(pages, {"ПРИКАЗ", "02.09.2022 № 112-од", "г. Кодинск", "ПРИКАЗЫВАЮ:",
+                                        "Назначить куратором реализации программ наставничества заместителя директора по "
+                                        "учебно-воспитательной работе Шевченко Ольгу Владимировну.",
+                                        "Директор С.М. Фёдорова", "Приложение к приказу МКОУ КСОШ № 3 от 02.09.2022 № 112-од",
+                                        "УТВЕРЖДЕН приказом МКОУ КСОШ № 3 от 02.09.2022 № 112-од",
+                                        // header words whole: the columns are wide enough for them
+                                        "Форма наставничества", "Дата ознакомления", "Кузьмина Наталья Петровна, учитель математики",
+                                        "Ильина Марина Фёдоровна, учитель информатики", "ЛИСТ ОЗНАКОМЛЕНИЯ"});
+                // A single appendix has no number.
+                CHECK(page_of(pages, "Приложение 1") == 0);
+                // The signature goes with the control item; the appendix starts a page after it; the sheet is last.
+                const std::size_t signature = page_of(pages, "Директор С.М. Фёдорова");
+                CHECK(signature == page_of(pages, "5. Контроль исполнения"));
+                CHECK(signature == page_of(pages, "8 (39143) 7-25-18"));
+                const std::size_t appendix = page_of(pages, "Приложение к приказу");
+                CHECK(appendix == signature + 1);
+                CHECK(page_of(pages, "УТВЕРЖДЕН приказом") == appendix);
+                CHECK(page_of(pages, "ЛИСТ ОЗНАКОМЛЕНИЯ") == pages.size());
+                CHECK(pages[0].find("МКУ УО Кежемского района") == 0);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 // The expression language: paths into records, filters, aggregates,
 // comparisons, logic, number printing, and the errors a template author meets.
+#include "expr_support.hpp"
 #include "template/expr.hpp"
 
 #include <catch2/catch.hpp>
@@ -41,41 +42,21 @@ const std::string record_xml = R"(<?xml version="1.0" encoding="UTF-8"?>
 </roadmap>
 )";
 
-struct DocDeleter {
-    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-
 // The record parsed once per test, bound as `roadmap` and `record`.
 struct Fixture {
-    std::unique_ptr<xmlDoc, DocDeleter> doc;
+    prikaz::XmlDocPtr doc;
     Scope scope;
     Fixture() {
-        doc.reset(xmlReadMemory(record_xml.data(), static_cast<int>(record_xml.size()), "r.xml", "UTF-8", XML_PARSE_NONET));
-        REQUIRE(doc);
+        doc = test::read_xml(record_xml);
         xmlNode* root = xmlDocGetRootElement(doc.get());
         scope.set("roadmap", Value::Nodes{root});
         scope.set("record", Value::Nodes{root});
     }
 };
 
-Expression parsed(const std::string& text) {
-    auto result = parse(text);
-    if (auto* error = std::get_if<ParseError>(&result)) FAIL("«" << text << "»: " << error->message << " at " << error->offset);
-    return std::get<Expression>(result);
-}
-
-Value eval(const std::string& text, const Scope& scope) { return parsed(text).evaluate(scope); }
-std::string text(const std::string& expression, const Scope& scope) { return eval(expression, scope).to_text(); }
-
-// The message of an evaluation that must fail.
-std::string eval_error(const std::string& expression, const Scope& scope) {
-    try {
-        eval(expression, scope).to_text();
-    } catch (const EvalError& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
+using test::eval;
+using test::eval_error;
+std::string text(const std::string& expression, const Scope& scope) { return test::render(expression, scope); }
 
 ParseError parse_error(const std::string& text) {
     auto result = parse(text);
@@ -322,7 +303,7 @@ TEST_CASE("literals and escapes") {
     CHECK(text("12.50", f.scope) == "12,5");
     CHECK(text("  ( 7 )  ", f.scope) == "7");
     CHECK(eval("true", f.scope).as_bool());
-    CHECK(parsed("  roadmap.id ").text() == "  roadmap.id ");
+    CHECK(std::get<Expression>(parse("  roadmap.id ")).text() == "  roadmap.id ");
 }
 
 TEST_CASE("parse errors say what is wrong and where") {
@@ -420,8 +401,7 @@ TEST_CASE("references between records: a path goes on from the element an id nam
   <person id="yershov"><surname>Ершов</surname></person>
   <person id="belova"><surname>Белова</surname></person>
 </registry>)";
-    std::unique_ptr<xmlDoc, DocDeleter> doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "r.xml", "UTF-8", 0));
-    REQUIRE(doc);
+    prikaz::XmlDocPtr doc = test::read_xml(xml);
     xmlNode* root = xmlDocGetRootElement(doc.get());
     Scope scope;
     scope.set("registry", Value::Nodes{root});

@@ -1,4 +1,5 @@
 // The name, position, approval and typograph filters as a template uses them: {{ p | full_name("dat") }}.
+#include "expr_support.hpp"
 #include "template/expr.hpp"
 
 #include <catch2/catch.hpp>
@@ -9,10 +10,6 @@ using prikaz::expr::Scope;
 using prikaz::expr::Value;
 
 namespace {
-
-struct DocDeleter {
-    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
 
 const std::string record_xml = R"(<?xml version="1.0" encoding="UTF-8"?>
 <organization xmlns="urn:prikaz:records" version="1" id="o1">
@@ -41,11 +38,9 @@ const std::string record_xml = R"(<?xml version="1.0" encoding="UTF-8"?>
 )";
 
 struct Fixture {
-    std::unique_ptr<xmlDoc, DocDeleter> doc;
+    prikaz::XmlDocPtr doc = test::read_xml(record_xml);
     Scope scope;
     Fixture() {
-        doc.reset(xmlReadMemory(record_xml.data(), static_cast<int>(record_xml.size()), "r.xml", "UTF-8", XML_PARSE_NONET));
-        REQUIRE(doc);
         xmlNode* root = xmlDocGetRootElement(doc.get());
         scope.set("r", Value::Nodes{root});
         int i = 0;
@@ -56,20 +51,8 @@ struct Fixture {
     }
 };
 
-std::string render(const std::string& text, const Scope& scope) {
-    auto parsed = expr::parse(text);
-    if (auto* error = std::get_if<expr::ParseError>(&parsed)) FAIL("«" << text << "»: " << error->message);
-    return std::get<expr::Expression>(parsed).evaluate(scope).to_text();
-}
-
-std::string eval_error(const std::string& text, const Scope& scope) {
-    try {
-        render(text, scope);
-    } catch (const EvalError& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
+using test::eval_error;
+using test::render;
 
 }  // namespace
 

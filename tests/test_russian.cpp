@@ -2,6 +2,7 @@
 // ordinals, digits, case and collation, directly and through template filters.
 // Every expected string is exact; invisible spaces are written as escapes
 // (\u00A0 no-break space, \u2013 en dash). Nothing may contain U+202F.
+#include "expr_support.hpp"
 #include "russian/dates.hpp"
 #include "russian/numbers.hpp"
 #include "russian/text.hpp"
@@ -37,34 +38,14 @@ std::string with_icu(F f) {
     return {};
 }
 
-struct DocDeleter {
-    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-using Doc = std::unique_ptr<xmlDoc, DocDeleter>;
+using Doc = prikaz::XmlDocPtr;
+using test::eval;
+using test::eval_error;
+using test::read_xml;
 
-Doc read_xml(const std::string& xml) {
-    Doc doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "r.xml", "UTF-8", XML_PARSE_NONET));
-    REQUIRE(doc);
-    return doc;
-}
-
-Value eval(const std::string& text, const Scope& scope) {
-    auto parsed = expr::parse(text);
-    if (auto* error = std::get_if<expr::ParseError>(&parsed)) FAIL("«" << text << "»: " << error->message);
-    return std::get<expr::Expression>(parsed).evaluate(scope);
-}
-
+// ICU data checked first: a missing locale fails here, loudly.
 std::string render(const std::string& text, const Scope& scope) {
-    return with_icu([&] { return eval(text, scope).to_text(); });
-}
-
-std::string eval_error(const std::string& text, const Scope& scope) {
-    try {
-        eval(text, scope).to_text();
-    } catch (const EvalError& e) {
-        return e.what();
-    }
-    return "(no error)";
+    return with_icu([&] { return test::render(text, scope); });
 }
 
 std::string parse_error(const std::string& text) {

@@ -9,6 +9,7 @@
 #include "russian/numbers.hpp"
 #include "russian/text.hpp"
 #include "../text.hpp"  // src/text.hpp, not russian/text.hpp next to this file
+#include "russian/filter_messages.hpp"
 #include "xml.hpp"
 
 #include <algorithm>
@@ -23,9 +24,6 @@ using expr::EvalError;
 using expr::FilterContext;
 using expr::Value;
 
-std::string quoted(std::string_view s) { return "«" + text::shorten(s, 40) + "»"; }
-
-std::string head(const FilterContext& c) { return "фильтр «" + std::string(c.name) + "»: "; }
 
 // The input as text; a path that found nothing is reported as such.
 std::string input_text(const FilterContext& c) { return text::trim(c.input.to_text()); }

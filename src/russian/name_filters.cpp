@@ -7,6 +7,7 @@
 #include "russian/participle.hpp"
 #include "russian/positions.hpp"
 #include "russian/typograph.hpp"
+#include "russian/filter_messages.hpp"
 #include "xml.hpp"
 
 namespace prikaz::russian {
@@ -17,9 +18,6 @@ using expr::EvalError;
 using expr::FilterContext;
 using expr::Value;
 
-std::string quoted(std::string_view s) { return "«" + text::shorten(s, 40) + "»"; }
-
-std::string head(const FilterContext& c) { return "фильтр «" + std::string(c.name) + "»: "; }
 
 GramCase case_arg(const FilterContext& c) {
     const std::string name = c.arg_text(0, "nom");

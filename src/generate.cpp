@@ -15,7 +15,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <random>
+#include <set>
 #include <sstream>
 
 extern char** environ;
@@ -234,12 +234,13 @@ std::optional<fs::path> choose_template(const Record& record, const RecordSet& s
     return templ;
 }
 
-bool has_errors_in(const std::vector<Diagnostic>& diagnostics, const fs::path& file) {
+// The files that have errors, as canonical paths: their records give no document.
+std::set<fs::path> files_with_errors(const std::vector<Diagnostic>& diagnostics) {
+    std::set<fs::path> files;
     std::error_code ec;
-    const fs::path canonical = fs::weakly_canonical(file, ec);
-    return std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
-        return d.severity == Severity::error && fs::weakly_canonical(d.where.file, ec) == canonical;
-    });
+    for (const Diagnostic& d : diagnostics)
+        if (d.severity == Severity::error) files.insert(fs::weakly_canonical(d.where.file, ec));
+    return files;
 }
 
 }  // namespace
@@ -342,8 +343,9 @@ RenderResult render_documents(const std::filesystem::path& input, const RenderOp
     Loaded loaded = load(input, schema, options.limits);
     out = std::move(loaded.diagnostics);
     const fs::path out_dir = options.output.empty() ? fs::path(".") : options.output;
+    const std::set<fs::path> broken = files_with_errors(out);
     for (const Record& record : loaded.result.set.records) {
-        if (!record.valid || has_errors_in(out, record.file.path)) continue;
+        if (!record.valid || broken.count(fs::weakly_canonical(record.file.path, ec))) continue;
         if (options.template_path.empty() && !template_name(record, loaded.result.set)) continue;
         std::optional<fs::path> templ = choose_template(record, loaded.result.set, *format, options, out);
         if (!templ) continue;

@@ -451,3 +451,17 @@ TEST_CASE("roadmap template: passport, a column of participants, and a table it 
     CHECK(r.out.find("(запись " + narrow.string() + ", шаблон " + (templates / "docx/roadmap.docx").string() + ")") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.path() / "narrow.docx"));
 }
+
+TEST_CASE("render of a folder: a record with errors gives no document, the others still do") {
+    test::TempDir dir;
+    copy_samples(dir.path() / "in", {"kashary"});
+    dir.write("in/bad/roadmap.xml", test::record("roadmap", "<title> </title><columns><column field=\"name\">М</column></columns>"
+                                                           "<item><name>Пункт</name></item>\n"));
+    test::Run r = test::shell(std::string(PRIKAZ_BINARY) + " " + source_options() + test::quoted(dir.path() / "in") + " -o " +
+                              test::quoted(dir.path() / "out"));
+    INFO(r.out);
+    CHECK(r.exit_code == 3);
+    CHECK(r.out.find((dir.path() / "in/bad/roadmap.xml").string() + ":3:1: error[empty-text]") != std::string::npos);
+    CHECK(fs::is_regular_file(dir.path() / "out/kashary/kashary-roadmap-2024.docx"));
+    CHECK_FALSE(fs::exists(dir.path() / "out/bad"));
+}

@@ -586,3 +586,66 @@ TEST_CASE("the journal as a DOCX or ODT document through its template") {
     CHECK(again.out == "j.odt: error[would-overwrite]: файл уже есть; prikaz не перезаписывает документы: укажите другое имя в -o\n"
                        "Итог: ошибок — 1, предупреждений — 0.\n");
 }
+
+TEST_CASE("what cannot be issued is said so, and the archive stays as it was") {
+    Office office;
+    office.add("o1.xml", order("o1", curator));
+    REQUIRE(office.run("issue rec/o1.xml --date 2024-09-02").exit_code == 0);
+    const auto files = office.files();
+
+    test::Run org = office.run("issue rec/organization.xml");
+    CHECK(org.exit_code == 3);
+    CHECK(org.out == "rec/organization.xml: error[not-an-order]: регистрируются только приказы, а это запись вида «organization»; "
+                     "приложение выдаётся вместе со своим приказом\nИтог: ошибок — 1, предупреждений — 0.\n");
+
+    office.add("o2.xml", order("o2", "О втором"));
+    test::Run date = office.run("issue rec/o2.xml --date 02.09.2024");
+    CHECK(date.exit_code == 3);
+    CHECK(date.out == "rec/o2.xml: error[bad-date]: дата в --date «02.09.2024» не в виде ГГГГ-ММ-ДД (например, 2024-09-02)\n"
+                      "Итог: ошибок — 1, предупреждений — 0.\n");
+
+    test::Run missing = office.run("issue rec/nothing.xml");
+    CHECK(missing.exit_code == 5);
+    CHECK(missing.out == "rec/nothing.xml: error[file-missing]: файл записи не найден; проверьте путь\nИтог: ошибок — 1, предупреждений — 0.\n");
+
+    // A record with errors is not issued: the check's own messages are shown.
+    office.add("o3.xml", order("o3", ""));
+    test::Run invalid = office.run("issue rec/o3.xml --date 2024-09-03");
+    CHECK(invalid.exit_code == 3);
+    CHECK(invalid.out.find("rec/o3.xml:7:3: error[empty-text]: элемент <heading> пуст") == 0);
+    CHECK(office.files() == files);
+}
+
+TEST_CASE("an organization without registration cannot number orders") {
+    test::TempDir dir;
+    std::string org = organization;
+    org.erase(org.find("  <registration"), org.find("  <people>") - org.find("  <registration"));
+    dir.write("rec/organization.xml", org);
+    dir.write("rec/o1.xml", order("o1", curator));
+    test::Run r = test::run("issue rec/o1.xml --date 2024-09-02", "cd " + test::quoted(dir.path()) + " &&");
+    CHECK(r.exit_code == 3);
+    CHECK(r.out == "rec/organization.xml: error[no-registration]: у организации «school7» не описана регистрация приказов: добавьте "
+                   "<registration restart=\"school-year\"> с сериями номеров, например <series code=\"od\" title=\"по основной "
+                   "деятельности\" pattern=\"{n}-од\"/>\nИтог: ошибок — 1, предупреждений — 0.\n");
+    CHECK(!fs::exists(dir.path() / "archive"));
+}
+
+TEST_CASE("a damaged journal stops every command; nothing is changed") {
+    Office office;
+    office.add("o1.xml", order("o1", curator));
+    office.dir.write("archive/journal.sqlite", std::string(8192, '\x7f'));
+    const std::string bytes = slurp(office.archive() / "journal.sqlite");
+    const std::string message = "archive/journal.sqlite: error[journal-corrupt]: файл журнала повреждён или это не база SQLite (file is "
+                                "not a database); архив не тронут — восстановите журнал из резервной копии\n";
+    test::Run issue = office.run("issue rec/o1.xml --date 2024-09-02");
+    CHECK(issue.exit_code == 5);
+    CHECK(issue.out == message + "Итог: ошибок — 1, предупреждений — 0.\n");
+    test::Run verify = office.run("verify");
+    CHECK(verify.exit_code == 5);
+    CHECK(verify.out == message);
+    test::Run list = office.run("list");
+    CHECK(list.exit_code == 5);
+    CHECK(list.out == message + "Итог: ошибок — 1, предупреждений — 0.\n");
+    CHECK(slurp(office.archive() / "journal.sqlite") == bytes);
+    CHECK(office.files().empty());
+}

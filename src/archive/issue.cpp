@@ -316,7 +316,7 @@ IssueResult issue(const fs::path& record_path, const IssueOptions& options) {
             sequence = *n;
             number = written_number;
         }
-        if (auto taken = journal.find_number(organization, code, year, number)) {
+        if (auto taken = journal.find_number(organization, year, number)) {
             out.push_back(error(Category::io, "number-taken", record_path,
                                 "номер " + number + " в " + year + " уже занят: приказ от " + taken->date + " «" + taken->heading +
                                     "»; уберите <number> — журнал даст следующий свободный"));

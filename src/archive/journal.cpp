@@ -124,7 +124,7 @@ void Journal::exec(const char* sql) {
     }
 }
 
-Journal::Journal(const fs::path& file, Mode mode, int busy_timeout_ms) : file_(file) {
+Journal::Journal(const fs::path& file, Mode mode, int busy_timeout_ms) : file_(file), busy_timeout_ms_(busy_timeout_ms) {
     std::error_code ec;
     if (mode == Mode::read && !fs::exists(file, ec))
         fail("journal-missing", "журнала нет: в этой папке ничего не выдавалось; укажите папку архива в --archive");
@@ -190,7 +190,7 @@ void Journal::migrate() {
         sqlite3_close(db_);
         db_ = rw;
         sqlite3_extended_result_codes(db_, 1);
-        sqlite3_busy_timeout(db_, 60'000);
+        sqlite3_busy_timeout(db_, busy_timeout_ms_);
     }
     Transaction tx(*this);
     int v = inspect();  // another process may have migrated while this one waited for the lock
@@ -268,9 +268,7 @@ std::vector<Entry> Journal::find_number(const std::string& organization, const s
     return select("WHERE organization = ? AND number = ?", {organization, number});
 }
 
-std::optional<Entry> Journal::find_number(const std::string& organization, const std::string& series, const std::string& year,
-                                          const std::string& number) const {
-    (void)series;  // numbers are unique across the series of a records year
+std::optional<Entry> Journal::find_number(const std::string& organization, const std::string& year, const std::string& number) const {
     auto found = select("WHERE organization = ? AND records_year = ? AND number = ?", {organization, year, number});
     if (found.empty()) return std::nullopt;
     return std::move(found.front());

@@ -81,8 +81,8 @@ public:
     std::int64_t last_sequence(const std::string& organization, const std::string& series, const std::string& year) const;
     std::optional<Entry> find_record(const std::string& organization, const std::string& record_id) const;
     std::vector<Entry> find_number(const std::string& organization, const std::string& number) const;
-    std::optional<Entry> find_number(const std::string& organization, const std::string& series, const std::string& year,
-                                     const std::string& number) const;
+    // Numbers are unique in an organization's records year, whatever the series.
+    std::optional<Entry> find_number(const std::string& organization, const std::string& year, const std::string& number) const;
     // Every entry with its files, by date then number.
     std::vector<Entry> entries() const;
     // Is this archive-relative path filed with some entry?
@@ -100,6 +100,7 @@ private:
 
     std::filesystem::path file_;
     sqlite3* db_ = nullptr;
+    int busy_timeout_ms_;
 };
 
 }  // namespace prikaz::archive

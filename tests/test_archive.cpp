@@ -651,3 +651,14 @@ TEST_CASE("a damaged journal stops every command; nothing is changed") {
     CHECK(slurp(office.archive() / "journal.sqlite") == bytes);
     CHECK(office.files().empty());
 }
+
+TEST_CASE("a document that cannot be made: nothing filed, the number stays free") {
+    Office office;
+    office.add("o1.xml", order("o1", curator));
+    test::Run r = office.run("issue rec/o1.xml --date 2024-09-02 --templates nowhere");
+    CHECK(r.exit_code == 5);
+    CHECK(r.out == "nowhere/docx/order-2016.docx: error[template-missing]: нет шаблона «order-2016» для записи rec/o1.xml; укажите "
+                   "папку шаблонов (--templates или PRIKAZ_TEMPLATES) или шаблон (-t)\nИтог: ошибок — 1, предупреждений — 0.\n");
+    CHECK(office.files().empty());
+    CHECK(office.run("issue rec/o1.xml --date 2024-09-02").out == issued("1-од", "2024-09-02", stem));
+}

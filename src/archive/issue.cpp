@@ -402,6 +402,11 @@ IssueResult issue(const fs::path& record_path, const IssueOptions& options) {
             render.limits = options.limits;
             RenderResult rendered = render_documents(staged, render);
             for (Diagnostic& d : rendered.diagnostics) {
+                // The copy is checked again by render: a warning already shown for the draft is not repeated.
+                if (d.severity == Severity::warning && std::any_of(out.begin(), out.end(), [&](const Diagnostic& seen) {
+                        return seen.rule == d.rule && seen.message == d.message;
+                    }))
+                    continue;
                 if (fs::weakly_canonical(d.where.file, ec) == fs::weakly_canonical(staged, ec)) d.where.file = record_path.string();
                 // The template's messages name the record they were filled with: the user's file, not the staged copy.
                 for (auto at = d.message.find(staged.string()); at != std::string::npos; at = d.message.find(staged.string(), at))

@@ -662,3 +662,17 @@ TEST_CASE("a document that cannot be made: nothing filed, the number stays free"
     CHECK(office.files().empty());
     CHECK(office.run("issue rec/o1.xml --date 2024-09-02").out == issued("1-од", "2024-09-02", stem));
 }
+
+TEST_CASE("the rules see the draft with the date it is issued on, and point at the draft's lines") {
+    Office office;
+    std::string draft = order("o1", curator);
+    const std::string item = "  <signature";
+    draft.insert(draft.find(item), "  <item number=\"2.\"><text>Отчитаться.</text>\n    <deadline>До 30.09.2034</deadline></item>\n");
+    office.add("o1.xml", draft);
+    test::Run r = office.run("issue rec/o1.xml --date 2024-09-02");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "rec/o1.xml:11:5: warning[date-out-of-period]: срок «До 30.09.2034» (2034 г.) далеко за пределами периода документа: "
+                   "приказ издан 02.09.2024; возможно, опечатка в годе\nИтог: ошибок — 0, предупреждений — 1.\n"
+                   "Приказ зарегистрирован: № 1-од от 2024-09-02\nВ архиве: " +
+                       folder + stem + ".xml\nВ архиве: " + folder + stem + ".docx\n");
+}

@@ -90,8 +90,15 @@ std::vector<fs::path> record_files(const fs::path& folder, const fs::path& archi
     return files;
 }
 
+// The numbered copy and where its lines differ from the draft's.
+struct Copy {
+    std::string text;
+    int after_line = 0;  // the draft's line of <kind> (or <date>), after which lines were added
+    int added_lines = 0;
+};
+
 // The record with its number and date, as written by the secretary otherwise: comments and spacing kept.
-std::optional<std::string> numbered_copy(const fs::path& record, const std::string& date, const std::string& number,
+std::optional<Copy> numbered_copy(const fs::path& record, const std::string& date, const std::string& number,
                                          const Limits& limits, std::vector<Diagnostic>& out) {
     ReadResult read = read_xml_file(record, limits, XmlUse::document);
     if (!read.file) {
@@ -105,7 +112,9 @@ std::optional<std::string> numbered_copy(const fs::path& record, const std::stri
     std::string indent = "\n  ";
     if (kind.raw()->prev && kind.raw()->prev->type == XML_TEXT_NODE) indent = std::string(as_view(kind.raw()->prev->content));
     xmlNode* after = kind.raw();
+    Copy copy;
     auto add = [&](const char* name, const std::string& value) {
+        copy.added_lines += static_cast<int>(std::count(indent.begin(), indent.end(), '\n'));
         xmlNode* element = xmlNewDocNode(doc, kind.raw()->ns, BAD_CAST name, nullptr);
         xmlNodeAddContent(element, BAD_CAST value.c_str());
         xmlNode* space = xmlNewDocText(doc, BAD_CAST indent.c_str());
@@ -113,14 +122,15 @@ std::optional<std::string> numbered_copy(const fs::path& record, const std::stri
         after = xmlAddNextSibling(after, element);
     };
     if (Node existing = Node(root).child("date")) after = existing.raw();
-    else add("date", date);
+    copy.after_line = Node(after).line();
+    if (!Node(root).child("date")) add("date", date);
     if (!Node(root).child("number")) add("number", number);
     xmlChar* bytes = nullptr;
     int size = 0;
     xmlDocDumpMemoryEnc(doc, &bytes, &size, "UTF-8");
-    std::string text(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(std::max(size, 0)));
+    copy.text.assign(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(std::max(size, 0)));
     xmlFree(bytes);
-    return text;
+    return copy;
 }
 
 std::string extension(OutputFormat format) {
@@ -212,8 +222,11 @@ IssueResult issue(const fs::path& record_path, const IssueOptions& options) {
     const Record* record = nullptr;
     for (const Record& r : loaded.set.records)
         if (fs::weakly_canonical(r.file.path, ec) == canonical) record = &r;
+    // A draft without a date is checked as if issued today; given --date, its warnings come from the dated copy instead.
+    const bool dated_later = !options.date.empty() && record && !record->root().child("date");
     for (Diagnostic& d : loaded.diagnostics)
-        if (fs::weakly_canonical(d.where.file, ec) == canonical) out.push_back(std::move(d));
+        if (fs::weakly_canonical(d.where.file, ec) == canonical && !(dated_later && d.severity == Severity::warning))
+            out.push_back(std::move(d));
     if (exit_code(out) != ExitCode::ok) return result;
     if (!record) {
         out.push_back(error(Category::data, "not-a-record", record_path, "файл не удалось прочитать как запись"));
@@ -386,10 +399,10 @@ IssueResult issue(const fs::path& record_path, const IssueOptions& options) {
             fs::create_directories(link.parent_path(), ec);
             fs::create_symlink(fs::absolute(other, ec), link, ec);
         }
-        std::optional<std::string> copy = numbered_copy(record_path, date, number, options.limits, out);
+        std::optional<Copy> copy = numbered_copy(record_path, date, number, options.limits, out);
         if (!copy) return result;
         const fs::path staged = staging / (stem + ".xml");
-        if (auto written = publish(staged, *copy); !written.empty()) {
+        if (auto written = publish(staged, copy->text); !written.empty()) {
             out.insert(out.end(), written.begin(), written.end());
             return result;
         }
@@ -407,7 +420,10 @@ IssueResult issue(const fs::path& record_path, const IssueOptions& options) {
                         return seen.rule == d.rule && seen.message == d.message;
                     }))
                     continue;
-                if (fs::weakly_canonical(d.where.file, ec) == fs::weakly_canonical(staged, ec)) d.where.file = record_path.string();
+                if (fs::weakly_canonical(d.where.file, ec) == fs::weakly_canonical(staged, ec)) {
+                    d.where.file = record_path.string();
+                    if (d.where.line > copy->after_line) d.where.line -= copy->added_lines;  // the draft's line
+                }
                 // The template's messages name the record they were filled with: the user's file, not the staged copy.
                 for (auto at = d.message.find(staged.string()); at != std::string::npos; at = d.message.find(staged.string(), at))
                     d.message.replace(at, staged.string().size(), record_path.string());

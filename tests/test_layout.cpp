@@ -489,6 +489,11 @@ TEST_CASE("Pairs order: registry appendix, approval stamp and acknowledgement sh
                 CHECK(main.count("(//w:tbl)[2]/w:tr") == 2);
                 CHECK(main.count("(//w:tbl)[3]/w:tr") == 10);
                 CHECK(main.count("//w:p[w:pPr/w:pStyle/@w:val='Appendixmark']") == 1);
+                // Three sections — the order, the appendix, the sheet — each with no number on its first page;
+                // the appendix and the sheet number their pages from 1.
+                CHECK(main.count("//w:sectPr") == 3);
+                CHECK(main.count("//w:sectPr[w:titlePg]") == 3);
+                CHECK(main.count("//w:sectPr[w:pgNumType/@w:start='1']") == 2);
                 // No table row breaks across pages.
                 CHECK(main.count("//w:tr[not(w:trPr/w:cantSplit[not(@w:val='false')])]") == 0);
             } else {
@@ -496,7 +501,17 @@ TEST_CASE("Pairs order: registry appendix, approval stamp and acknowledgement sh
                 CHECK(main.count("(//table:table)[1]//table:table-row") == 13);
                 CHECK(main.count("(//table:table)[2]//table:table-row") == 2);
                 CHECK(main.count("(//table:table)[3]//table:table-row") == 10);
-                CHECK(main.count("//text:p[@text:style-name='Appendix_20_mark']") == 1);
+                CHECK(main.count("//text:p[@text:style-name=//style:style[@style:parent-style-name='Appendix_20_mark']/@style:name]") == 1);
+                // The appendix and the sheet start pages of their own with the page number restarted.
+                for (const char* start : {"Appendix_20_mark", "Sheet_20_break"}) {
+                    INFO(start);
+                    // The style of the paragraph that uses it (LibreOffice also leaves unused copies).
+                    const std::string style = std::string("//style:style[@style:parent-style-name='") + start +
+                                              "' and @style:name=//office:text//text:p/@text:style-name]";
+                    CHECK(main.count(style) == 1);
+                    CHECK(main.text(style + "/@style:master-page-name") == "Appendix_20_first");
+                    CHECK(main.text(style + "/style:paragraph-properties/@style:page-number") == "1");
+                }
                 CHECK(main.count("//table:table-row[not(@table:style-name = //style:style[style:table-row-properties/@fo:keep-together='always']/@style:name)]") == 0);
             }
             CHECK(text.find("{{") == std::string::npos);
@@ -521,6 +536,13 @@ TEST_CASE("Pairs order: registry appendix, approval stamp and acknowledgement sh
                 CHECK(appendix == signature + 1);
                 CHECK(page_of(pages, "УТВЕРЖДЕН приказом") == appendix);
                 CHECK(page_of(pages, "ЛИСТ ОЗНАКОМЛЕНИЯ") == pages.size());
+                // Page numbers: none on the first page of the order, of the appendix and of the sheet;
+                // the appendix's second page is 2 again.
+                REQUIRE(pages.size() == 5);
+                CHECK(pages[1].rfind("2 ", 0) == 0);
+                CHECK(pages[2].rfind("Приложение", 0) == 0);
+                CHECK(pages[3].rfind("2 ", 0) == 0);
+                CHECK(pages[4].rfind("ЛИСТ ОЗНАКОМЛЕНИЯ", 0) == 0);
                 CHECK(pages[0].find("МКУ УО Кежемского района") == 0);
             }
         }

@@ -632,7 +632,7 @@ TEST_CASE("an organization without registration cannot number orders") {
     CHECK(!fs::exists(dir.path() / "archive"));
 }
 
-TEST_CASE("a damaged journal stops every command; nothing is changed") {
+TEST_CASE("a damaged journal stops every command and nothing is changed") {
     Office office;
     office.add("o1.xml", order("o1", curator));
     office.dir.write("archive/journal.sqlite", std::string(8192, '\x7f'));

@@ -88,10 +88,10 @@ fs::path templates_dir() {
 }
 
 // Renders a sample through a template with the prikaz binary; the produced package.
-prikaz::Package render(const test::TempDir& dir, const std::string& record, const std::string& template_name,
-                       const std::string& output) {
+prikaz::Package render_path(const test::TempDir& dir, const fs::path& record, const std::string& template_name,
+                            const std::string& output) {
     const fs::path out = dir.path() / output;
-    test::Run run = test::run("render " + test::quoted(test::source_dir / "samples" / record) + " -t " +
+    test::Run run = test::run("render " + test::quoted(record) + " -t " +
                               test::quoted(templates_dir() / template_name) + " -o " + test::quoted(out));
     INFO(run.out);
     REQUIRE(run.exit_code == 0);
@@ -99,6 +99,11 @@ prikaz::Package render(const test::TempDir& dir, const std::string& record, cons
     auto package = prikaz::read_package(out, {}, diagnostics);
     REQUIRE(package);
     return std::move(*package);
+}
+
+prikaz::Package render(const test::TempDir& dir, const std::string& record, const std::string& template_name,
+                       const std::string& output) {
+    return render_path(dir, test::source_dir / "samples" / record, template_name, output);
 }
 
 std::string part(const prikaz::Package& package, const std::string& name) {
@@ -489,11 +494,11 @@ TEST_CASE("Pairs order: registry appendix, approval stamp and acknowledgement sh
                 CHECK(main.count("(//w:tbl)[2]/w:tr") == 2);
                 CHECK(main.count("(//w:tbl)[3]/w:tr") == 10);
                 CHECK(main.count("//w:p[w:pPr/w:pStyle/@w:val='Appendixmark']") == 1);
-                // Three sections — the order, the appendix, the sheet — each with no number on its first page;
-                // the appendix and the sheet number their pages from 1.
+                // Three sections — the order, the appendix, the sheet — each with no number on its first page
+                // and numbering its pages from 1.
                 CHECK(main.count("//w:sectPr") == 3);
                 CHECK(main.count("//w:sectPr[w:titlePg]") == 3);
-                CHECK(main.count("//w:sectPr[w:pgNumType/@w:start='1']") == 2);
+                CHECK(main.count("//w:sectPr[w:pgNumType/@w:start='1']") == 3);
                 // No table row breaks across pages.
                 CHECK(main.count("//w:tr[not(w:trPr/w:cantSplit[not(@w:val='false')])]") == 0);
             } else {
@@ -544,6 +549,96 @@ TEST_CASE("Pairs order: registry appendix, approval stamp and acknowledgement sh
                 CHECK(pages[3].rfind("2 ", 0) == 0);
                 CHECK(pages[4].rfind("ЛИСТ ОЗНАКОМЛЕНИЯ", 0) == 0);
                 CHECK(pages[0].find("МКУ УО Кежемского района") == 0);
+            }
+        }
+    }
+}
+
+TEST_CASE("Order with table appendices: numbered marks, agreed stamps, each appendix numbered by itself") {
+    if (!missing_filters().empty() && !std::getenv("PRIKAZ_LAYOUT_TEMPLATES")) {
+        WARN("пропущено: нет фильтров " << missing_filters().front() << "…");
+        return;
+    }
+    // Two appendices the order holds itself, as tables (3 and 4 columns), both approved by the order;
+    // the 2016 edition puts the corner requisites 9.5 cm from the left margin (7.5 cm wide), the 2025 one 9 cm (8 cm).
+    struct Case {
+        const char* template_name;
+        int corner_twips;
+    };
+    for (const Case& c : {Case{"order.docx", 5102}, Case{"order-2016.docx", 5386}}) {
+        DYNAMIC_SECTION(c.template_name) {
+            test::TempDir dir;
+            fs::copy_file(test::source_dir / "samples/salsk/organization.xml", dir.path() / "organization.xml");
+            const fs::path record = dir.write("order.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<order xmlns="urn:prikaz:records" version="1" id="salsk-order-101">
+  <issuer organization="salsk-uo"/>
+  <kind>ПРИКАЗ</kind>
+  <date>2025-09-01</date>
+  <number>101</number>
+  <heading>О наставничестве в 2025–2026 учебном году</heading>
+  <operative>приказываю</operative>
+  <item number="1."><text>Утвердить положение о наставничестве (приложение 1) и план мероприятий (приложение 2).</text></item>
+  <control number="2." person="senchenko">Контроль исполнения приказа оставляю за собой.</control>
+  <signature person="senchenko"><position>Начальник</position></signature>
+  <appendix number="1" approved="true">
+    <title>Положение о наставничестве</title>
+    <table>
+      <header><cell>№</cell><cell>Раздел</cell><cell>Содержание</cell></header>
+      <row><cell>1</cell><cell>Общие положения</cell><cell>Цели и задачи наставничества</cell></row>
+      <row><cell>2</cell><cell>Участники</cell><cell>Наставники и наставляемые</cell></row>
+    </table>
+  </appendix>
+  <appendix number="2" approved="true">
+    <title>План мероприятий</title>
+    <table>
+      <header><cell>№</cell><cell>Мероприятие</cell><cell>Срок</cell><cell>Ответственный</cell></header>
+      <row><cell>1</cell><cell>Формирование пар</cell><cell>Сентябрь 2025 г.</cell><cell>Сенченко М.Е.</cell></row>
+    </table>
+  </appendix>
+</order>
+)");
+            const prikaz::Package package = render_path(dir, record, std::string("docx/") + c.template_name, "order.docx");
+            const Part document(part(package, "word/document.xml"));
+            const Part styles(part(package, "word/styles.xml"));
+            const std::string text = docx_text(document);
+            require_in_order(text, {"ПРИКАЗ", "01.09.2025№" + nbsp + "101", "ПРИКАЗЫВАЮ:", "\n1. Утвердить", "\n2. Контроль",
+                                    "\nПриложения:", "\n1. Положение о наставничестве.", "\n2. План мероприятий.",
+                                    "\nНачальникМ.Е." + nbsp + "Сенченко",
+                                    "\nПриложение 1к приказу УО Сальского районаот 01.09.2025 №" + nbsp + "101",
+                                    "\nУТВЕРЖДЕНОприказом УО Сальского районаот 01.09.2025 №" + nbsp + "101",
+                                    "\nПоложение о наставничестве\n", "\nРаздел\nСодержание\n1\nОбщие положения\nЦели и задачи наставничества\n",
+                                    "\nПриложение 2к приказу", "\nУТВЕРЖДЕНприказом", "\nПлан мероприятий\n",
+                                    "\nМероприятие\nСрок\nОтветственный\n1\nФормирование пар\nСентябрь 2025" + nbsp + "г.\nСенченко" +
+                                        nbsp + "М.Е.\n"});
+            CHECK(text.find("ЛИСТ ОЗНАКОМЛЕНИЯ") == std::string::npos);
+            CHECK(document.count("//w:tbl") == 2);
+            CHECK(document.count("(//w:tbl)[1]/w:tblGrid/w:gridCol") == 3);
+            CHECK(document.count("(//w:tbl)[2]/w:tblGrid/w:gridCol") == 4);
+            CHECK(document.count("//w:tr[not(w:trPr/w:cantSplit[not(@w:val='false')])]") == 0);
+            // LibreOffice rounds 9 cm to 5102 or 5103 twips.
+            for (const char* corner : {"Appendixmark", "Approvalstamp"}) {
+                INFO(corner);
+                const std::string left = styles.text(std::string("//w:style[@w:styleId='") + corner + "']/w:pPr/w:ind/@w:left");
+                REQUIRE(!left.empty());
+                CHECK(std::abs(std::stoi(left) - c.corner_twips) <= 1);
+            }
+            // The order and each appendix are sections of their own, each numbering its pages from 1: the section
+            // break before an appendix, which the loop repeats, is the same for every appendix.
+            CHECK(document.count("//w:sectPr") == 3);
+            CHECK(document.count("//w:sectPr[w:titlePg]") == 3);
+            CHECK(document.count("//w:sectPr[w:pgNumType/@w:start='1']") == 3);
+
+            const std::vector<std::string> pages = print_with_libreoffice(dir, "order.docx");
+            if (!pages.empty()) {
+                REQUIRE(pages.size() == 3);
+                require_printed(pages, {"Начальник М.Е. Сенченко", "Приложение 1 к приказу УО Сальского района от 01.09.2025 № 101",
+                                        "УТВЕРЖДЕНО приказом УО Сальского района от 01.09.2025 № 101", "Приложение 2",
+                                        "УТВЕРЖДЕН приказом"});
+                CHECK(page_of(pages, "Приложение 1 к приказу") == 2);
+                CHECK(page_of(pages, "Приложение 2 к приказу") == 3);
+                // No number on any first page: the order's, and each appendix's.
+                CHECK(pages[1].rfind("Приложение 1", 0) == 0);
+                CHECK(pages[2].rfind("Приложение 2", 0) == 0);
             }
         }
     }

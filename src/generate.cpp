@@ -1,12 +1,4 @@
 // The main job: record → checked → merged into its template → published.
-#include <prikaz/prikaz.hpp>
-
-#include "output.hpp"
-#include "records.hpp"
-#include "rules.hpp"
-#include "schema.hpp"
-#include "template/merge.hpp"
-
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -15,8 +7,15 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <prikaz/prikaz.hpp>
 #include <set>
 #include <sstream>
+
+#include "output.hpp"
+#include "records.hpp"
+#include "rules.hpp"
+#include "schema.hpp"
+#include "template/merge.hpp"
 
 extern char** environ;
 
@@ -31,9 +30,12 @@ constexpr std::string_view gost_2025_since = "2025-08-18";
 
 std::string_view extension(OutputFormat format) {
     switch (format) {
-        case OutputFormat::docx: return ".docx";
-        case OutputFormat::odt: return ".odt";
-        case OutputFormat::pdf: return ".pdf";
+        case OutputFormat::docx:
+            return ".docx";
+        case OutputFormat::odt:
+            return ".odt";
+        case OutputFormat::pdf:
+            return ".pdf";
     }
     return ".docx";
 }
@@ -66,8 +68,10 @@ bool is_pairs_order(const Record& order, const RecordSet& set) {
 // nothing for records that are not documents (organizations, registries).
 std::optional<std::string> template_name(const Record& record, const RecordSet& set) {
     switch (record.kind) {
-        case RecordKind::roadmap: return "roadmap";
-        case RecordKind::monitoring: return "note";
+        case RecordKind::roadmap:
+            return "roadmap";
+        case RecordKind::monitoring:
+            return "note";
         case RecordKind::order: {
             if (is_pairs_order(record, set)) return "order-pairs";
             const std::string date = record.root().child("date").text();  // ISO: compares as text
@@ -75,7 +79,8 @@ std::optional<std::string> template_name(const Record& record, const RecordSet& 
             return "order";
         }
         case RecordKind::organization:
-        case RecordKind::registry: return std::nullopt;
+        case RecordKind::registry:
+            return std::nullopt;
     }
     return std::nullopt;
 }
@@ -136,8 +141,14 @@ std::optional<std::string> to_pdf(const fs::path& soffice, const std::string& do
         }
     }
     // Its own profile: a user's running LibreOffice must neither block nor be disturbed.
-    std::vector<std::string> args{soffice.string(), "-env:UserInstallation=file://" + (scratch.path() / "profile").string(),
-                                  "--headless", "--convert-to", "pdf", "--outdir", scratch.path().string(), input.string()};
+    std::vector<std::string> args{soffice.string(),
+                                  "-env:UserInstallation=file://" + (scratch.path() / "profile").string(),
+                                  "--headless",
+                                  "--convert-to",
+                                  "pdf",
+                                  "--outdir",
+                                  scratch.path().string(),
+                                  input.string()};
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -150,7 +161,8 @@ std::optional<std::string> to_pdf(const fs::path& soffice, const std::string& do
     posix_spawn_file_actions_destroy(&actions);
     int status = 0;
     if (spawned != 0 || ::waitpid(pid, &status, 0) < 0) {
-        out.push_back(io_error("pdf-failed", target, std::string("не удалось запустить LibreOffice (") + soffice.string() + ")"));
+        out.push_back(
+            io_error("pdf-failed", target, std::string("не удалось запустить LibreOffice (") + soffice.string() + ")"));
         return std::nullopt;
     }
     std::ifstream pdf(scratch.path() / "document.pdf", std::ios::binary);
@@ -159,7 +171,8 @@ std::optional<std::string> to_pdf(const fs::path& soffice, const std::string& do
     if (!pdf || bytes.str().empty()) {
         const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         out.push_back(io_error("pdf-failed", target,
-                               "LibreOffice не сделал PDF (код завершения " + std::to_string(code) + "); DOCX можно получить с --format docx"));
+                               "LibreOffice не сделал PDF (код завершения " + std::to_string(code) +
+                                   "); DOCX можно получить с --format docx"));
         return std::nullopt;
     }
     return bytes.str();
@@ -180,12 +193,13 @@ Loaded load(const fs::path& path, const RecordSchema& schema, const Limits& limi
 }
 
 // Merges one checked record into its template; nothing when the target exists already.
-std::optional<Package> merge_one(const Record& record, const RecordSet& set, const fs::path& templ, const fs::path& target,
-                                 const RenderOptions& options, std::vector<Diagnostic>& out) {
+std::optional<Package> merge_one(const Record& record, const RecordSet& set, const fs::path& templ,
+                                 const fs::path& target, const RenderOptions& options, std::vector<Diagnostic>& out) {
     std::error_code ec;
     if (fs::exists(fs::symlink_status(target, ec))) {
         // The same refusal as publish() gives, before any work is done.
-        out.push_back(io_error("would-overwrite", target, "файл уже есть; prikaz не перезаписывает документы: укажите другое имя в -o"));
+        out.push_back(io_error("would-overwrite", target,
+                               "файл уже есть; prikaz не перезаписывает документы: укажите другое имя в -o"));
         return std::nullopt;
     }
     MergeOptions merge_options;
@@ -201,8 +215,8 @@ std::optional<Package> merge_one(const Record& record, const RecordSet& set, con
 }
 
 // Writes a merged package to `target`, through LibreOffice for PDF.
-void publish_one(const Package& rendered, OutputFormat format, const fs::path& target, const std::optional<fs::path>& soffice,
-                 RenderResult& result) {
+void publish_one(const Package& rendered, OutputFormat format, const fs::path& target,
+                 const std::optional<fs::path>& soffice, RenderResult& result) {
     std::string bytes = write_package(rendered);
     if (format == OutputFormat::pdf) {
         std::optional<std::string> pdf = to_pdf(*soffice, bytes, target, result.diagnostics);
@@ -215,8 +229,8 @@ void publish_one(const Package& rendered, OutputFormat format, const fs::path& t
 }
 
 // The template for a record: -t as given, or by its kind from the templates folder.
-std::optional<fs::path> choose_template(const Record& record, const RecordSet& set, OutputFormat format, const RenderOptions& options,
-                                        std::vector<Diagnostic>& out) {
+std::optional<fs::path> choose_template(const Record& record, const RecordSet& set, OutputFormat format,
+                                        const RenderOptions& options, std::vector<Diagnostic>& out) {
     if (!options.template_path.empty()) return options.template_path;
     std::optional<std::string> name = template_name(record, set);
     if (!name) return std::nullopt;
@@ -267,7 +281,10 @@ RenderResult render_documents(const std::filesystem::path& input, const RenderOp
     std::error_code ec;
     const bool folder = fs::is_directory(input, ec);
     if (!folder && !fs::is_regular_file(input, ec)) {
-        out.push_back({Severity::error, Category::io, "file-missing", {input.string(), 0, 0},
+        out.push_back({Severity::error,
+                       Category::io,
+                       "file-missing",
+                       {input.string(), 0, 0},
                        "файл или папка записей не найдены; проверьте путь"});
         return result;
     }
@@ -276,18 +293,27 @@ RenderResult render_documents(const std::filesystem::path& input, const RenderOp
     if (!options.template_path.empty()) {
         std::optional<OutputFormat> made = template_format(options.template_path);
         if (!made) {
-            out.push_back({Severity::error, Category::template_, "template-kind", {options.template_path.string(), 0, 0},
+            out.push_back({Severity::error,
+                           Category::template_,
+                           "template-kind",
+                           {options.template_path.string(), 0, 0},
                            "шаблон должен быть .docx, .dotx, .odt или .ott"});
             return result;
         }
         if (format && *format != OutputFormat::pdf && *format != *made) {
-            out.push_back({Severity::error, Category::template_, "template-kind", {options.template_path.string(), 0, 0},
+            out.push_back({Severity::error,
+                           Category::template_,
+                           "template-kind",
+                           {options.template_path.string(), 0, 0},
                            "шаблон делает " + std::string(extension(*made)) + ", а запрошен формат " +
                                std::string(extension(*format)).substr(1)});
             return result;
         }
         if (format == OutputFormat::pdf && made != OutputFormat::docx) {
-            out.push_back({Severity::error, Category::template_, "template-kind", {options.template_path.string(), 0, 0},
+            out.push_back({Severity::error,
+                           Category::template_,
+                           "template-kind",
+                           {options.template_path.string(), 0, 0},
                            "PDF делается из DOCX: укажите шаблон .docx или .dotx"});
             return result;
         }
@@ -316,19 +342,26 @@ RenderResult render_documents(const std::filesystem::path& input, const RenderOp
             if (fs::weakly_canonical(d.where.file, ec) == canonical) out.push_back(std::move(d));
         if (!record || exit_code(out) != ExitCode::ok) {
             if (out.empty())
-                out.push_back({Severity::error, Category::data, "not-a-record", {input.string(), 0, 0},
+                out.push_back({Severity::error,
+                               Category::data,
+                               "not-a-record",
+                               {input.string(), 0, 0},
                                "файл не удалось прочитать как запись"});
             return result;
         }
         std::optional<fs::path> templ = choose_template(*record, loaded.result.set, *format, options, out);
         if (!templ) {
             if (out.empty() || exit_code(out) == ExitCode::ok)
-                out.push_back({Severity::error, Category::data, "not-a-document", {input.string(), 0, 0},
+                out.push_back({Severity::error,
+                               Category::data,
+                               "not-a-document",
+                               {input.string(), 0, 0},
                                "запись вида «" + std::string(to_string(record->kind)) +
                                    "» — не документ: для неё нет шаблона; укажите шаблон (-t)"});
             return result;
         }
-        const fs::path target = options.output.empty() ? fs::path(record->id + std::string(extension(*format))) : options.output;
+        const fs::path target =
+            options.output.empty() ? fs::path(record->id + std::string(extension(*format))) : options.output;
         // The checks are done: line starts were kept only to place diagnostics.
         for (Record& r : loaded.result.set.records) std::vector<std::size_t>().swap(r.file.line_starts);
         std::optional<Package> rendered = merge_one(*record, loaded.result.set, *templ, target, options, out);

@@ -1,11 +1,9 @@
 // prikaz command line: parses arguments and calls the core library.
+#include <CLI/CLI.hpp>
+#include <iostream>
 #include <prikaz/prikaz.hpp>
 
-#include <CLI/CLI.hpp>
-
 #include "cli_archive.hpp"
-
-#include <iostream>
 
 namespace {
 
@@ -40,11 +38,13 @@ int main(int argc, char** argv) {
     render->set_help_flag("-h,--help", "показать эту справку");
     render->add_option("record", record, "файл записи или папка с записями")->required();
     render->add_option("-t,--template", templ, "шаблон .docx, .dotx, .odt или .ott (по умолчанию — по виду записи)");
-    render->add_option("-o,--output", output,
-                       "куда сохранить документ (по умолчанию <id записи>.<формат> в текущей папке); для папки записей — папка");
+    render->add_option(
+        "-o,--output", output,
+        "куда сохранить документ (по умолчанию <id записи>.<формат> в текущей папке); для папки записей — папка");
     render->add_option("--format", format, "docx, odt или pdf (PDF делает LibreOffice)")
         ->check(CLI::IsMember({"docx", "odt", "pdf"}));
-    render->add_option("--templates", templates, "папка шаблонов с docx/ и odt/ (по умолчанию PRIKAZ_TEMPLATES или встроенная)");
+    render->add_option("--templates", templates,
+                       "папка шаблонов с docx/ и odt/ (по умолчанию PRIKAZ_TEMPLATES или встроенная)");
     bool verbatim = false;
     render->add_flag("--verbatim", verbatim,
                      "печатать значения буква в букву, без типографики (кавычки, тире, неразрывные пробелы)");

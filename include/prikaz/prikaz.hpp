@@ -37,12 +37,12 @@ std::string format(const Diagnostic& diagnostic);
 
 // Exit codes, the same for every command (README lists them).
 enum class ExitCode : int {
-    ok = 0,          // warnings allowed
-    usage = 2,       // wrong command line
-    data = 3,        // the records have errors
-    template_ = 4,   // the template has errors
-    io = 5,          // missing or unreadable file, refusal to overwrite
-    internal = 70,   // a bug in prikaz
+    ok = 0,         // warnings allowed
+    usage = 2,      // wrong command line
+    data = 3,       // the records have errors
+    template_ = 4,  // the template has errors
+    io = 5,         // missing or unreadable file, refusal to overwrite
+    internal = 70,  // a bug in prikaz
 };
 
 // The exit code a set of diagnostics calls for: the gravest error category wins.
@@ -50,9 +50,9 @@ ExitCode exit_code(const std::vector<Diagnostic>& diagnostics);
 
 // Limits that keep hostile or broken input from exhausting the machine.
 struct Limits {
-    std::size_t max_file_bytes = 64u << 20;     // a record file
-    std::size_t max_elements = 2'000'000;       // elements in one record
-    std::size_t max_value_bytes = 1u << 20;     // one text or attribute value
+    std::size_t max_file_bytes = 64u << 20;  // a record file
+    std::size_t max_elements = 2'000'000;    // elements in one record
+    std::size_t max_value_bytes = 1u << 20;  // one text or attribute value
 };
 
 struct CheckOptions {
@@ -79,12 +79,12 @@ std::optional<OutputFormat> parse_format(std::string_view name);
 struct RenderOptions {
     std::filesystem::path template_path;  // .docx, .dotx, .odt, .ott; empty: chosen by the record's kind
     std::filesystem::path template_dir;   // holds docx/ and odt/; empty: default_template_dir()
-    std::optional<OutputFormat> format;         // empty: what the template makes, DOCX without one
+    std::optional<OutputFormat> format;   // empty: what the template makes, DOCX without one
     // A new file for one record (empty: <record id>.<ext> in the current folder),
     // the output folder for a folder of records (empty: the current folder).
     // An existing file is never replaced.
     std::filesystem::path output;
-    std::filesystem::path schema_dir;     // empty: default_schema_dir()
+    std::filesystem::path schema_dir;  // empty: default_schema_dir()
     Limits limits;
     // Printed values through the typograph (quotes, dashes, no-break spaces); off to
     // reproduce a document letter for letter. A template may switch it off too.

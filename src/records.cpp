@@ -1,5 +1,7 @@
 #include "records.hpp"
 
+#include "archive/journal.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -40,6 +42,12 @@ std::vector<std::filesystem::path> expand(const std::vector<std::filesystem::pat
         std::filesystem::recursive_directory_iterator it(path, std::filesystem::directory_options::skip_permission_denied, ec);
         for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
             const auto& entry = *it;
+            // An archive (docs/archive.md) inside the records folder: its filed
+            // copies of records are not records to check again.
+            if (entry.is_directory(ec) && std::filesystem::exists(entry.path() / archive::journal_file, ec)) {
+                it.disable_recursion_pending();
+                continue;
+            }
             if (entry.is_regular_file(ec) && entry.path().extension() == ".xml") found.push_back(entry.path());
         }
         if (ec) {

@@ -28,6 +28,17 @@ TEST_CASE("exit code 3 when the data has errors") {
                                 "если в документе этой графы нет\nИтог: ошибок — 1, предупреждений — 0.\n");
 }
 
+TEST_CASE("an archive inside the records folder is not read as records") {
+    test::TempDir dir;
+    const std::string organization = test::record("organization", "<full-name>Школа</full-name>\n");
+    dir.write("records/o.xml", organization);
+    dir.write("records/archive/journal.sqlite", "");
+    dir.write("records/archive/school/2024-2025/od/o.xml", organization);  // a filed copy, same id
+    test::Run r = test::run("check " + test::quoted(dir.path() / "records"));
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "Итог: ошибок — 0, предупреждений — 0.\n");
+}
+
 TEST_CASE("exit code 5 for a missing file, and the other files are still checked") {
     test::TempDir dir;
     auto bad = dir.write("o.xml", test::record("organization", "<full-name></full-name>\n"));

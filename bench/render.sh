@@ -91,16 +91,20 @@ check() {
 mismatch=0
 echo "prikaz: $prikaz; ядер: $(nproc); $(date -u +%F)"
 echo
-echo "| N | prikaz s / MiB | deflate floor s | docxtemplater s / MiB | Carbone s / MiB |"
-echo "|---:|---|---|---|---|"
+echo "| N | prikaz s / MiB | + типографика s / MiB | deflate floor s | docxtemplater s / MiB | Carbone s / MiB |"
+echo "|---:|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
   dir=$work/$n
   echo "N = $n: данные…" >&2
   python3 bench/gen.py "$n" "$dir"
 
+  # --verbatim: the same text as the other two print, so that their cells can be compared;
+  # the next column is the default run, values through the typograph.
   echo "N = $n: prikaz…" >&2
   p=$(run "prikaz-$n" "$dir/prikaz.docx" \
-        "$prikaz" render "$dir/record/roadmap.xml" -t bench/templates/roadmap-prikaz.docx -o "$dir/prikaz.docx")
+        "$prikaz" render --verbatim "$dir/record/roadmap.xml" -t bench/templates/roadmap-prikaz.docx -o "$dir/prikaz.docx")
+  t=$(run "prikaz-typograph-$n" "$dir/typograph.docx" \
+        "$prikaz" render "$dir/record/roadmap.xml" -t bench/templates/roadmap-prikaz.docx -o "$dir/typograph.docx")
   expected="" fl="—"
   if [ "$p" != failed ]; then
     expected=$(rows "$dir/prikaz.docx")
@@ -119,7 +123,7 @@ for n in "${sizes[@]}"; do
           env TMPDIR="$work" node bench/carbone.js bench/templates/roadmap-carbone.docx "$dir/data.json" "$dir/carbone.docx")
     c=$(check "$c" "$dir/carbone.docx" "$expected")
   fi
-  echo "| $n | $p | $fl | $d | $c |"
+  echo "| $n | $p | $t | $fl | $d | $c |"
   rm -rf "$dir"
 done
 echo

@@ -1,5 +1,7 @@
 #include "russian/names.hpp"
 
+#include <boost/locale/encoding_utf.hpp>
+
 #include <unicode/coll.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
@@ -20,46 +22,14 @@ namespace rules {
 
 // ---------------------------------------------------------------- UTF-32 helpers
 
+// Boost.Locale's converter: records are valid UTF-8 already (the reader checks),
+// and a stray byte is skipped rather than crashing.
 std::u32string to_u32(std::string_view s) {
-    std::u32string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-        if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) {
-            out += U'\uFFFD';  // records are valid UTF-8 already; never crash on a stray byte
-            ++i;
-            continue;
-        }
-        char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-        for (int k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-        out += c;
-        i += static_cast<std::size_t>(len);
-    }
-    return out;
+    return boost::locale::conv::utf_to_utf<char32_t>(s.data(), s.data() + s.size());
 }
 
 std::string to_utf8(std::u32string_view text) {
-    std::string out;
-    out.reserve(text.size() * 2);
-    for (char32_t c : text) {
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else if (c < 0x800) {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out += static_cast<char>(0xE0 | (c >> 12));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (c >> 18));
-            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
-    return out;
+    return boost::locale::conv::utf_to_utf<char>(text.data(), text.data() + text.size());
 }
 
 char32_t lower(char32_t c) {

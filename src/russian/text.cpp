@@ -1,6 +1,8 @@
 // Case mapping and collation of Russian text with ICU.
 #include "russian/text.hpp"
 
+#include <boost/locale/encoding_utf.hpp>
+
 #include <unicode/coll.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
@@ -100,9 +102,7 @@ std::u32string folded(std::string_view text) {
 }
 
 std::string to_utf8(std::u32string_view text) {
-    icu::UnicodeString u;
-    for (const char32_t c : text) u.append(static_cast<UChar32>(c));
-    return utf8(u);
+    return boost::locale::conv::utf_to_utf<char>(text.data(), text.data() + text.size());
 }
 
 int32_t next_char(std::string_view text, std::size_t& at) {

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -60,6 +61,12 @@ private:
 };
 
 // A record document in the records namespace: test::record("roadmap", "<title>…</title>…").
+// The bytes of a file ("" when it cannot be read).
+inline std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
 inline std::string record(const std::string& root, const std::string& body, const std::string& attributes = "") {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + root +
            " xmlns=\"urn:prikaz:records\" version=\"1\" id=\"r1\"" + attributes + ">\n" + body + "</" + root + ">\n";

@@ -22,12 +22,7 @@ namespace {
 const fs::path templates = test::source_dir / "templates";
 const fs::path seeds = test::source_dir.parent_path() / "shared" / "seeds";
 
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using test::read_file;
 
 bool have(const std::string& program) { return test::shell("command -v " + program + " >/dev/null").exit_code == 0; }
 

@@ -25,12 +25,7 @@ namespace {
 
 const fs::path official = test::source_dir.parent_path() / "shared" / "schemas-official";
 
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using test::read_file;
 
 // One element per line, attributes sorted, whitespace-only text between tags dropped.
 void normalise(xmlNode* node, int depth, std::string& out) {

@@ -332,7 +332,7 @@ TEST_CASE("parse errors say what is wrong and where") {
     check("a == b == c", 7, "лишний текст после выражения: «== c»");
     check("1.", 1, "лишний текст после выражения: «.»");
     check("a-", 2, "ожидается выражение");  // "a" minus nothing
-    CHECK(parse_error("a | bold").message.rfind("неизвестный фильтр «bold»; есть: default, upper, lower, join, ref, one_line, date, ", 0) == 0);
+    CHECK(parse_error("a | bold").message.rfind("неизвестный фильтр «bold»; есть: default, upper, lower, join, ref, one_line, where, date, ", 0) == 0);
     check("a | default", 4, "фильтр «default» ждёт один аргумент");
     check("a | default()", 4, "фильтр «default» ждёт один аргумент");
     check("a | default(1, 2)", 4, "фильтр «default» ждёт один аргумент");
@@ -456,4 +456,15 @@ TEST_CASE("arithmetic: + - * / on numbers and numbers as text, Jinja precedence,
 TEST_CASE("one_line puts a text with line breaks on one line") {
     Fixture f;
     CHECK(text("roadmap.title | one_line", f.scope) == "Дорожная карта внедрения наставничества");
+}
+
+TEST_CASE("where keeps the elements whose child or attribute has the value") {
+    Fixture f;
+    CHECK(text("count(roadmap.section.item | where(\"number\", \"1.2\"))", f.scope) == "1");
+    CHECK(text("roadmap.section.item | where(\"note\") | join(\"\")", f.scope) == "Положение");  // has the attribute
+    CHECK(text("count(roadmap.section.item | where(\"deadline\"))", f.scope) == "1");                // has the child
+    CHECK(text("count(roadmap.section | where(\"title\", \"Второй\"))", f.scope) == "1");
+    CHECK(text("count(roadmap.section.item | where(\"number\", \"9.9\"))", f.scope) == "0");
+    CHECK(eval_error("'текст' | where(\"x\")", f.scope) == "фильтр «where» отбирает элементы записи, а получил «текст»");
+    CHECK(eval_error("roadmap.nothing | where(\"x\")", f.scope) == undefined_message("roadmap.nothing"));
 }

@@ -4,8 +4,10 @@
 #include "russian/filters.hpp"
 #include "russian/text.hpp"
 #include "text.hpp"
+#include "xml.hpp"
 
 #include <array>
+#include <optional>
 
 namespace prikaz::expr {
 
@@ -48,6 +50,38 @@ Value join_filter(const FilterContext& c) {
 
 Value one_line_filter(const FilterContext& c) { return text::one_line(c.input.to_text()); }
 
+// The text of an element's child `name`, else of its attribute `name`; nullopt when it has neither.
+std::optional<std::string> field_of(xmlNode* node, const std::string& name) {
+    for (xmlNode* c = node->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && as_view(c->name) == name) {
+            XmlChars text(xmlNodeGetContent(c));
+            return text::trim(as_view(text.get()));
+        }
+    for (xmlAttr* a = node->properties; a; a = a->next)
+        if (as_view(a->name) == name) {
+            XmlChars text(xmlNodeListGetString(node->doc, a->children, 1));
+            return text::trim(as_view(text.get()));
+        }
+    return std::nullopt;
+}
+
+// The elements whose field (child or attribute) equals the value; with no value,
+// those that have the field at all: count(registry.pairs.pair | where("form", "pupil-pupil")).
+Value where_filter(const FilterContext& c) {
+    if (c.input.is_undefined()) (void)c.input.to_text();  // reports the path as written
+    const Value::Nodes* nodes = c.input.as_nodes();
+    if (!nodes) throw EvalError("фильтр «where» отбирает элементы записи, а получил «" + text::shorten(c.input.to_text(), 40) + "»");
+    const std::string name = c.arg_text(0);
+    const std::optional<std::string> wanted = c.arg_count > 1 ? std::optional<std::string>(text::trim(c.arg_text(1))) : std::nullopt;
+    Value::Nodes kept;
+    for (xmlNode* node : *nodes) {
+        if (!node || node->type != XML_ELEMENT_NODE) continue;
+        const std::optional<std::string> field = field_of(node, name);
+        if (field && (!wanted || *field == *wanted)) kept.push_back(node);
+    }
+    return kept;
+}
+
 // ids → the elements they name: "s3-kuzmina" or "s3-kuzmina s3-belova", or the
 // attribute of every node after a path (item.responsible.persons).
 Value ref_filter(const FilterContext& c) {
@@ -64,13 +98,14 @@ Value ref_filter(const FilterContext& c) {
     return nodes;
 }
 
-constexpr std::array<FilterSpec, 6> core_filters{{
+constexpr std::array<FilterSpec, 7> core_filters{{
     {"default", 1, 1, default_filter},
     {"upper", 0, 0, upper_filter},
     {"lower", 0, 0, lower_filter},
     {"join", 0, 1, join_filter},
     {"ref", 0, 0, ref_filter},
     {"one_line", 0, 0, one_line_filter},
+    {"where", 1, 2, where_filter},
 }};
 
 // "один аргумент", "двух аргументов": counts up to four, as filters take.

@@ -1,9 +1,4 @@
 // The main job: record → checked → merged into its template → published.
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -12,12 +7,11 @@
 #include <sstream>
 
 #include "output.hpp"
+#include "pdf.hpp"
 #include "records.hpp"
 #include "rules.hpp"
 #include "schema.hpp"
 #include "template/merge.hpp"
-
-extern char** environ;
 
 namespace prikaz {
 
@@ -83,99 +77,6 @@ std::optional<std::string> template_name(const Record& record, const RecordSet& 
             return std::nullopt;
     }
     return std::nullopt;
-}
-
-// A program found on PATH, as the shell would find it.
-std::optional<fs::path> find_program(std::string_view name) {
-    const char* path = std::getenv("PATH");
-    if (!path) return std::nullopt;
-    std::string_view dirs(path);
-    while (!dirs.empty()) {
-        const std::size_t colon = std::min(dirs.find(':'), dirs.size());
-        const fs::path candidate = fs::path(dirs.substr(0, colon).empty() ? "." : dirs.substr(0, colon)) / name;
-        std::error_code ec;
-        if (fs::is_regular_file(candidate, ec) && ::access(candidate.c_str(), X_OK) == 0) return candidate;
-        dirs.remove_prefix(std::min(colon + 1, dirs.size()));
-    }
-    return std::nullopt;
-}
-
-const char* no_libreoffice =
-    "для PDF нужен LibreOffice, а программа soffice не найдена; установите его: "
-    "apt-get install libreoffice-writer-nogui (или выберите --format docx или odt)";
-
-// A private folder for LibreOffice's work, removed with everything in it.
-class ScratchDir {
-public:
-    ScratchDir() {
-        std::string pattern = (fs::temp_directory_path() / "prikaz-pdf-XXXXXX").string();
-        if (::mkdtemp(pattern.data())) path_ = pattern;
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        if (!path_.empty()) fs::remove_all(path_, ec);
-    }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
-
-// Has LibreOffice print a DOCX to PDF; returns the PDF's bytes or a diagnostic.
-std::optional<std::string> to_pdf(const fs::path& soffice, const std::string& docx, const fs::path& target,
-                                  std::vector<Diagnostic>& out) {
-    ScratchDir scratch;
-    if (scratch.path().empty()) {
-        out.push_back(io_error("pdf-failed", target, "не удалось создать временную папку для LibreOffice"));
-        return std::nullopt;
-    }
-    const fs::path input = scratch.path() / "document.docx";
-    {
-        std::ofstream file(input, std::ios::binary);
-        file << docx;
-        if (!file.flush()) {
-            out.push_back(io_error("pdf-failed", target, "не удалось записать временный файл для LibreOffice"));
-            return std::nullopt;
-        }
-    }
-    // Its own profile: a user's running LibreOffice must neither block nor be disturbed.
-    std::vector<std::string> args{soffice.string(),
-                                  "-env:UserInstallation=file://" + (scratch.path() / "profile").string(),
-                                  "--headless",
-                                  "--convert-to",
-                                  "pdf",
-                                  "--outdir",
-                                  scratch.path().string(),
-                                  input.string()};
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    const int spawned = ::posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    int status = 0;
-    if (spawned != 0 || ::waitpid(pid, &status, 0) < 0) {
-        out.push_back(
-            io_error("pdf-failed", target, std::string("не удалось запустить LibreOffice (") + soffice.string() + ")"));
-        return std::nullopt;
-    }
-    std::ifstream pdf(scratch.path() / "document.pdf", std::ios::binary);
-    std::stringstream bytes;
-    bytes << pdf.rdbuf();
-    if (!pdf || bytes.str().empty()) {
-        const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        out.push_back(io_error("pdf-failed", target,
-                               "LibreOffice не сделал PDF (код завершения " + std::to_string(code) +
-                                   "); DOCX можно получить с --format docx"));
-        return std::nullopt;
-    }
-    return bytes.str();
 }
 
 // Everything one call works on: the loaded records, checked together.
@@ -324,7 +225,7 @@ RenderResult render_documents(const std::filesystem::path& input, const RenderOp
     if (*format == OutputFormat::pdf) {
         soffice = find_program("soffice");
         if (!soffice) {
-            out.push_back(io_error("no-libreoffice", input, no_libreoffice));
+            out.push_back(io_error("no-libreoffice", input, std::string(no_libreoffice)));
             return result;
         }
     }

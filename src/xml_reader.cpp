@@ -398,6 +398,15 @@ std::optional<XmlFile> stream_record(std::istream& in, const std::filesystem::pa
     XmlFile file{display, {}, XmlDocPtr(nullptr), {0}, path};
     FirstError first;
     Parser parser(nullptr, xmlFreeParserCtxt);
+    // A read given up half way frees the part of the tree built so far
+    // (xmlFreeParserCtxt leaves myDoc alone).
+    struct DropPartialTree {
+        Parser& parser;
+        ~DropPartialTree() {
+            if (parser && parser->myDoc) xmlFreeDoc(parser->myDoc);
+            if (parser) parser->myDoc = nullptr;
+        }
+    } drop_partial_tree{parser};
     std::size_t offset = 0, start_tags = 0;
     std::string piece, carry;
     for (bool end = false; !end;) {

@@ -413,6 +413,25 @@ TEST_CASE("render of a folder makes every document into OUT/<folder>/<id>.<ext> 
           "В дорожной карте 27 пунктов", "Ковальчук Оксана Николаевна", "не достигнут на 58,6\xC2\xA0п.п.",
           "(выше целевого значения на 6,9\xC2\xA0п.п.)", "не достигнут на 66,8\xC2\xA0п.п.", "Е.Н.\xC2\xA0Гаврилов"})
         CHECK(body.find(figure) != std::string::npos);
+    // Pairs and groups by form of mentoring, counted with where("form", …): each form's row has its
+    // count, forms the registry has none of have no row.
+    const std::size_t forms = body.find("Пары и группы МКОУ КСОШ №\xC2\xA0" "3 по формам наставничества");
+    REQUIRE(forms != std::string::npos);
+    const std::size_t forms_end = body.find("Наставнические пары и группы МКОУ КСОШ №\xC2\xA0" "3", forms);
+    REQUIRE(forms_end != std::string::npos);
+    for (const auto& [form, figure] : std::vector<std::pair<std::string, std::string>>{
+             {"«ученик – ученик»", ">5 пар<"},
+             {"«учитель – учитель»", ">3 пары<"},
+             {"«учитель – ученик»", ">2 пары, 1 группа<"},
+             {"«студент – ученик»", ">2 пары<"}}) {
+        CAPTURE(form);
+        const std::size_t row = body.find(form, forms);
+        REQUIRE(row < forms_end);
+        const std::size_t count = body.find(figure, row);
+        CHECK(count < body.find("</w:tr>", row));
+    }
+    for (const char* absent : {"«работодатель – ученик»", "«работодатель – студент»", "«студент – студент»", "иная форма"})
+        CHECK(body.find(absent, forms) >= forms_end);
 
     // Again: every document is there already, none is replaced.
     const std::string before = read_file(dir.path() / "out" / made.front());

@@ -6,9 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 extern char** environ;
 
@@ -52,6 +55,17 @@ private:
     fs::path path_;
 };
 
+// How long LibreOffice may take: PRIKAZ_SOFFICE_TIMEOUT seconds, 300 by default
+// (a first start builds its profile; a long roadmap takes a minute on an old computer).
+int timeout_seconds() {
+    if (const char* value = std::getenv("PRIKAZ_SOFFICE_TIMEOUT")) {
+        char* end = nullptr;
+        const long seconds = std::strtol(value, &end, 10);
+        if (end != value && *end == '\0' && seconds > 0 && seconds <= 86400) return static_cast<int>(seconds);
+    }
+    return 300;
+}
+
 Diagnostic pdf_failed(const fs::path& target, std::string message) {
     return {Severity::error, Category::io, "pdf-failed", {target.string(), 0, 0}, std::move(message)};
 }
@@ -90,14 +104,39 @@ std::optional<std::string> to_pdf(const fs::path& soffice, const std::string& do
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    // A process group of its own: soffice starts soffice.bin, and a stop must reach both.
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attributes, 0);
     pid_t pid = 0;
-    const int spawned = ::posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    const int spawned = ::posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), environ);
+    posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     int status = 0;
-    if (spawned != 0 || ::waitpid(pid, &status, 0) < 0) {
+    if (spawned != 0) {
         out.push_back(
             pdf_failed(target, std::string("не удалось запустить LibreOffice (") + soffice.string() + ")"));
         return std::nullopt;
+    }
+    // A LibreOffice that hangs (a dialog it cannot show, a stuck profile) must not hang prikaz.
+    const int limit = timeout_seconds();
+    for (int waited_ms = 0;; waited_ms += 100) {
+        const pid_t done = ::waitpid(pid, &status, WNOHANG);
+        if (done == pid) break;
+        if (done < 0) {
+            out.push_back(pdf_failed(target, "LibreOffice завершился непонятно как; DOCX можно получить с --format docx"));
+            return std::nullopt;
+        }
+        if (waited_ms >= limit * 1000) {
+            ::kill(-pid, SIGKILL);  // the whole group
+            ::waitpid(pid, &status, 0);
+            out.push_back(pdf_failed(target, "LibreOffice не сделал PDF за " + std::to_string(limit) +
+                                                 " с и был остановлен; закройте открытые окна LibreOffice и повторите "
+                                                 "или получите DOCX с --format docx"));
+            return std::nullopt;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     std::ifstream pdf(scratch.path() / "document.pdf", std::ios::binary);
     std::stringstream bytes;

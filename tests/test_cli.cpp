@@ -200,3 +200,21 @@ TEST_CASE("render: values go through the typograph unless the template's propert
                                   "«иногда»: напишите «да» или «нет»\nИтог: ошибок — 1, предупреждений — 0.\n");
     CHECK_FALSE(std::filesystem::exists(dir.path() / "odd.out.docx"));
 }
+
+TEST_CASE("render --format pdf: a LibreOffice that hangs is stopped after PRIKAZ_SOFFICE_TIMEOUT seconds") {
+    test::TempDir dir;
+    auto record = dir.write("r/roadmap.xml", test::record("roadmap", "<title>План</title><columns><column field=\"name\">М</column>"
+                                                                     "</columns><item><name>Пункт</name></item>\n"));
+    auto templ = make_docx(dir, "t.docx", para("{{ roadmap.title }}"));
+    const auto fake = dir.write("bin/soffice", "#!/bin/sh\nsleep 30\n");
+    std::filesystem::permissions(fake, std::filesystem::perms::owner_all);
+    const auto out = dir.path() / "r.pdf";
+    test::Run r = test::shell("PATH=" + test::quoted(dir.path() / "bin") + ":/usr/bin:/bin PRIKAZ_SOFFICE_TIMEOUT=1 " +
+                              PRIKAZ_BINARY + " render " + test::quoted(record) + " -t " + test::quoted(templ) +
+                              " --format pdf -o " + test::quoted(out));
+    CHECK(r.exit_code == 5);
+    CHECK(r.out == out.string() + ": error[pdf-failed]: LibreOffice не сделал PDF за 1 с и был остановлен; закройте "
+                                  "открытые окна LibreOffice и повторите или получите DOCX с --format docx\n"
+                                  "Итог: ошибок — 1, предупреждений — 0.\n");
+    CHECK_FALSE(std::filesystem::exists(out));
+}

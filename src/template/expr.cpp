@@ -390,12 +390,18 @@ private:
 
     std::unique_ptr<const Ast> negation() {
         if (!at_word("not")) return comparison();
+        return prefixed(Kind::not_, [this] { return negation(); });
+    }
+
+    // "not x", "-x": the operator just read applies to the operand that follows.
+    template <class Operand>
+    std::unique_ptr<const Ast> prefixed(Kind kind, Operand operand) {
         Deeper deeper(*this);
         const std::size_t from = tok_.from;
         advance();
-        auto operand = negation();
-        auto a = node(Kind::not_, from);
-        a->operands.push_back(std::move(operand));
+        auto inner = operand();
+        auto a = node(kind, from);
+        a->operands.push_back(std::move(inner));
         return a;
     }
 
@@ -437,13 +443,7 @@ private:
 
     std::unique_ptr<const Ast> unary() {
         if (tok_.kind != Tok::arithmetic || tok_.text != "-") return filtered();
-        Deeper deeper(*this);
-        const std::size_t from = tok_.from;
-        advance();
-        auto operand = unary();
-        auto a = node(Kind::negate, from);
-        a->operands.push_back(std::move(operand));
-        return a;
+        return prefixed(Kind::negate, [this] { return unary(); });
     }
 
     std::unique_ptr<const Ast> filtered() {

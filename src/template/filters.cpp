@@ -52,16 +52,9 @@ Value one_line_filter(const FilterContext& c) { return text::one_line(c.input.to
 
 // The text of an element's child `name`, else of its attribute `name`; nullopt when it has neither.
 std::optional<std::string> field_of(xmlNode* node, const std::string& name) {
-    for (xmlNode* c = node->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && as_view(c->name) == name) {
-            XmlChars text(xmlNodeGetContent(c));
-            return text::trim(as_view(text.get()));
-        }
-    for (xmlAttr* a = node->properties; a; a = a->next)
-        if (as_view(a->name) == name) {
-            XmlChars text(xmlNodeListGetString(node->doc, a->children, 1));
-            return text::trim(as_view(text.get()));
-        }
+    const Node element(node);
+    if (const Node child = element.child(name)) return text::trim(child.text());
+    if (element.has_attr(name.c_str())) return text::trim(element.attr(name.c_str()));
     return std::nullopt;
 }
 

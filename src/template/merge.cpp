@@ -10,6 +10,7 @@
 #include "text.hpp"
 #include "xml_reader.hpp"
 
+#include <functional>
 #include <memory>
 
 namespace prikaz {
@@ -56,18 +57,17 @@ std::optional<std::string> template_property(const Package& package, const Forma
                                     : xmlGetNsProp(n, BAD_CAST std::string(q.local).c_str(), BAD_CAST std::string(q.ns).c_str()));
         return value ? std::string(as_view(value.get())) : std::string();
     };
-    xmlNode* root = xmlDocGetRootElement(read.file->doc.get());
-    for (xmlNode* n = root; n;) {
-        if (is(n, format.property) && name_of(n) == name) {
-            XmlChars text(xmlNodeGetContent(n));
-            return text::trim(as_view(text.get()));
+    // Depth first, document order: DOCX keeps properties under the root, ODT one level deeper.
+    std::function<xmlNode*(xmlNode*)> find = [&](xmlNode* parent) -> xmlNode* {
+        for (xmlNode* n = parent->children; n; n = n->next) {
+            if (is(n, format.property) && name_of(n) == name) return n;
+            if (xmlNode* deeper = find(n)) return deeper;
         }
-        // Depth first, document order.
-        if (n->children) n = n->children;
-        else {
-            while (n && !n->next) n = n->parent == root->parent ? nullptr : n->parent;
-            if (n) n = n->next;
-        }
+        return nullptr;
+    };
+    if (xmlNode* property = find(xmlDocGetRootElement(read.file->doc.get()))) {
+        XmlChars text(xmlNodeGetContent(property));
+        return text::trim(as_view(text.get()));
     }
     return std::nullopt;
 }

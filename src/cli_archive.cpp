@@ -6,35 +6,19 @@
 #include "archive/journal.hpp"
 #include "archive/report.hpp"
 #include "archive/verify.hpp"
+#include "cli_report.hpp"
 #include "output.hpp"
 
 #include <prikaz/prikaz.hpp>
 
 #include <cstdlib>
-#include <functional>
 #include <iostream>
-#include <memory>
 
 namespace prikaz {
 
 namespace {
 
-struct Args {
-    std::string archive = "archive";
-    std::string record, date, basis, cancels, amends, templates;
-    std::vector<std::string> formats;
-    std::string year, kind, text, format = "csv", output;
-};
-
-int report(const std::vector<Diagnostic>& diagnostics) {
-    std::size_t errors = 0, warnings = 0;
-    for (const auto& d : diagnostics) {
-        std::cout << format(d) << '\n';
-        (d.severity == Severity::error ? errors : warnings)++;
-    }
-    std::cout << "Итог: ошибок — " << errors << ", предупреждений — " << warnings << ".\n";
-    return static_cast<int>(exit_code(diagnostics));
-}
+using Args = ArchiveArgs;
 
 void cleaned(const std::vector<std::string>& lines) {
     for (const auto& line : lines) std::cout << "Архив: " << line << '\n';
@@ -124,32 +108,16 @@ int run_journal(const Args& a) {
     return 0;
 }
 
-// Runs a command and ends the process: main's own dispatch never sees these commands.
-[[noreturn]] void finish(const std::function<int()>& command) {
-    int code = static_cast<int>(ExitCode::internal);
-    try {
-        code = command();
-    } catch (const SetupError& e) {
-        std::cerr << "prikaz: " << e.what() << '\n';
-        code = static_cast<int>(ExitCode::io);
-    } catch (const std::exception& e) {
-        std::cerr << "prikaz: внутренняя ошибка: " << e.what() << ". Сообщите разработчикам, приложив входные файлы.\n";
-    }
-    std::cout.flush();
-    std::exit(code);
-}
-
 }  // namespace
 
-void add_archive_commands(CLI::App& app, const std::string& schemas) {
-    // Owned by the app's callbacks, which outlive this function.
-    auto a = std::make_shared<Args>();
-    auto archive_option = [&](CLI::App* sub) {
+ArchiveCommands::ArchiveCommands(CLI::App& app) {
+    Args* a = &args_;
+    auto archive_option = [a](CLI::App* sub) {
         sub->set_help_flag("-h,--help", "показать эту справку");
         sub->add_option("--archive", a->archive, "папка архива (по умолчанию ./archive)");
     };
 
-    auto* issue = app.add_subcommand("issue", "зарегистрировать приказ: номер, документы, архив и журнал");
+    CLI::App* issue = issue_ = app.add_subcommand("issue", "зарегистрировать приказ: номер, документы, архив и журнал");
     archive_option(issue);
     issue->add_option("record", a->record, "файл записи приказа")->required();
     issue->add_option("--date", a->date, "дата приказа ГГГГ-ММ-ДД, если её нет в записи (по умолчанию сегодня)");
@@ -159,31 +127,35 @@ void add_archive_commands(CLI::App& app, const std::string& schemas) {
     issue->add_option("--format", a->formats, "docx, odt или pdf; можно несколько раз (по умолчанию docx)")
         ->check(CLI::IsMember({"docx", "odt", "pdf"}));
     issue->add_option("--templates", a->templates, "папка шаблонов с docx/ и odt/");
-    issue->callback([a, &schemas] { finish([&] { return run_issue(*a, schemas); }); });
 
-    auto* verify = app.add_subcommand("verify", "проверить архив: контрольные суммы и журнал против папки");
+    CLI::App* verify = verify_ = app.add_subcommand("verify", "проверить архив: контрольные суммы и журнал против папки");
     archive_option(verify);
     verify->add_option("archive", a->archive, "папка архива (то же, что --archive)");
-    verify->callback([a] { finish([&] { return run_verify(*a); }); });
 
-    auto filters = [&](CLI::App* sub) {
+    auto filters = [a](CLI::App* sub) {
         sub->add_option("--year", a->year, "год: 2024 (календарный) или 2024-2025 (учебный, с 1 сентября)");
         sub->add_option("--kind", a->kind, "серия: код (od) или название");
         sub->add_option("--text", a->text, "слова из заголовка");
     };
-    auto* list = app.add_subcommand("list", "приказы архива");
+    CLI::App* list = list_ = app.add_subcommand("list", "приказы архива");
     archive_option(list);
     filters(list);
-    list->callback([a] { finish([&] { return run_list(*a); }); });
 
-    auto* journal = app.add_subcommand("journal", "журнал регистрации приказов");
+    CLI::App* journal = journal_ = app.add_subcommand("journal", "журнал регистрации приказов");
     archive_option(journal);
     filters(journal);
     journal->add_option("--format", a->format, "csv (по умолчанию), docx или odt")->check(CLI::IsMember({"csv", "docx", "odt"}));
     journal->add_option("-o,--output", a->output,
                         "файл для журнала (по умолчанию CSV — на экран, DOCX и ODT — journal[-год].docx|odt в текущей папке)");
     journal->add_option("--templates", a->templates, "папка шаблонов с docx/ и odt/");
-    journal->callback([a] { finish([&] { return run_journal(*a); }); });
+}
+
+std::optional<int> ArchiveCommands::run(const std::string& schemas) const {
+    if (*issue_) return run_issue(args_, schemas);
+    if (*verify_) return run_verify(args_);
+    if (*list_) return run_list(args_);
+    if (*journal_) return run_journal(args_);
+    return std::nullopt;
 }
 
 }  // namespace prikaz

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "choose_template.hpp"
 #include "output.hpp"
 #include "pdf.hpp"
 #include "records.hpp"
@@ -19,64 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// ГОСТ Р 7.0.97-2025 is in force from this day; orders dated earlier keep the 2016 layout.
-constexpr std::string_view gost_2025_since = "2025-08-18";
-
-std::string_view extension(OutputFormat format) {
-    switch (format) {
-        case OutputFormat::docx:
-            return ".docx";
-        case OutputFormat::odt:
-            return ".odt";
-        case OutputFormat::pdf:
-            return ".pdf";
-    }
-    return ".docx";
-}
-
-// The format a template makes: .dotx gives .docx, .ott gives .odt.
-std::optional<OutputFormat> template_format(const fs::path& templ) {
-    const std::string ext = templ.extension().string();
-    if (ext == ".docx" || ext == ".dotx") return OutputFormat::docx;
-    if (ext == ".odt" || ext == ".ott") return OutputFormat::odt;
-    return std::nullopt;
-}
-
 Diagnostic io_error(std::string rule, const fs::path& file, std::string message) {
     return {Severity::error, Category::io, std::move(rule), {file.string(), 0, 0}, std::move(message)};
-}
-
-// An order fixing mentoring pairs has an appendix that is a registry of participants.
-bool is_pairs_order(const Record& order, const RecordSet& set) {
-    for (Node appendix : order.root().children()) {
-        if (appendix.name() != "appendix" || !appendix.has_attr("record")) continue;
-        auto target = set.ids.find(appendix.attr("record"));
-        if (target != set.ids.end() && target->second.kind == IdTarget::Kind::record &&
-            target->second.record->kind == RecordKind::registry)
-            return true;
-    }
-    return false;
-}
-
-// The template a record's kind calls for (templates/README.md has the rule);
-// nothing for records that are not documents (organizations, registries).
-std::optional<std::string> template_name(const Record& record, const RecordSet& set) {
-    switch (record.kind) {
-        case RecordKind::roadmap:
-            return "roadmap";
-        case RecordKind::monitoring:
-            return "note";
-        case RecordKind::order: {
-            if (is_pairs_order(record, set)) return "order-pairs";
-            const std::string date = record.root().child("date").text();  // ISO: compares as text
-            if (!date.empty() && date < gost_2025_since) return "order-2016";
-            return "order";
-        }
-        case RecordKind::organization:
-        case RecordKind::registry:
-            return std::nullopt;
-    }
-    return std::nullopt;
 }
 
 // Everything one call works on: the loaded records, checked together.
@@ -129,26 +74,6 @@ void publish_one(const Package& rendered, OutputFormat format, const fs::path& t
     result.diagnostics.insert(result.diagnostics.end(), published.begin(), published.end());
 }
 
-// The template for a record: -t as given, or by its kind from the templates folder.
-std::optional<fs::path> choose_template(const Record& record, const RecordSet& set, OutputFormat format,
-                                        const RenderOptions& options, std::vector<Diagnostic>& out) {
-    if (!options.template_path.empty()) return options.template_path;
-    std::optional<std::string> name = template_name(record, set);
-    if (!name) return std::nullopt;
-    const OutputFormat source = format == OutputFormat::pdf ? OutputFormat::docx : format;
-    const std::string folder = source == OutputFormat::odt ? "odt" : "docx";
-    const fs::path dir = options.template_dir.empty() ? default_template_dir() : options.template_dir;
-    fs::path templ = dir / folder / (*name + std::string(extension(source)));
-    std::error_code ec;
-    if (!fs::is_regular_file(templ, ec)) {
-        out.push_back(io_error("template-missing", templ,
-                               "нет шаблона «" + *name + "» для записи " + record.file.path +
-                                   "; укажите папку шаблонов (--templates или PRIKAZ_TEMPLATES) или шаблон (-t)"));
-        return std::nullopt;
-    }
-    return templ;
-}
-
 // The files that have errors, as canonical paths: their records give no document.
 std::set<fs::path> files_with_errors(const std::vector<Diagnostic>& diagnostics) {
     std::set<fs::path> files;
@@ -189,38 +114,8 @@ RenderResult render_documents(const std::filesystem::path& input, const RenderOp
                        "файл или папка записей не найдены; проверьте путь"});
         return result;
     }
-    // The format: asked for, or the one the template makes, or DOCX.
-    std::optional<OutputFormat> format = options.format;
-    if (!options.template_path.empty()) {
-        std::optional<OutputFormat> made = template_format(options.template_path);
-        if (!made) {
-            out.push_back({Severity::error,
-                           Category::template_,
-                           "template-kind",
-                           {options.template_path.string(), 0, 0},
-                           "шаблон должен быть .docx, .dotx, .odt или .ott"});
-            return result;
-        }
-        if (format && *format != OutputFormat::pdf && *format != *made) {
-            out.push_back({Severity::error,
-                           Category::template_,
-                           "template-kind",
-                           {options.template_path.string(), 0, 0},
-                           "шаблон делает " + std::string(extension(*made)) + ", а запрошен формат " +
-                               std::string(extension(*format)).substr(1)});
-            return result;
-        }
-        if (format == OutputFormat::pdf && made != OutputFormat::docx) {
-            out.push_back({Severity::error,
-                           Category::template_,
-                           "template-kind",
-                           {options.template_path.string(), 0, 0},
-                           "PDF делается из DOCX: укажите шаблон .docx или .dotx"});
-            return result;
-        }
-        if (!format) format = made;
-    }
-    if (!format) format = OutputFormat::docx;
+    const std::optional<OutputFormat> format = output_format(options, out);
+    if (!format) return result;
     std::optional<fs::path> soffice;
     if (*format == OutputFormat::pdf) {
         soffice = find_program("soffice");

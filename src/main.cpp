@@ -4,21 +4,7 @@
 #include <prikaz/prikaz.hpp>
 
 #include "cli_archive.hpp"
-
-namespace {
-
-// Prints the diagnostics and a summary line; returns the exit code they call for.
-int report(const std::vector<prikaz::Diagnostic>& diagnostics) {
-    std::size_t errors = 0, warnings = 0;
-    for (const auto& d : diagnostics) {
-        std::cout << prikaz::format(d) << '\n';
-        (d.severity == prikaz::Severity::error ? errors : warnings)++;
-    }
-    std::cout << "Итог: ошибок — " << errors << ", предупреждений — " << warnings << ".\n";
-    return static_cast<int>(prikaz::exit_code(diagnostics));
-}
-
-}  // namespace
+#include "cli_report.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{"prikaz — приказы, дорожные карты и аналитические справки из XML-записей"};
@@ -48,7 +34,7 @@ int main(int argc, char** argv) {
     bool verbatim = false;
     render->add_flag("--verbatim", verbatim,
                      "печатать значения буква в букву, без типографики (кавычки, тире, неразрывные пробелы)");
-    prikaz::add_archive_commands(app, schemas);  // issue, verify, list, journal: src/cli_archive.cpp
+    const prikaz::ArchiveCommands archive(app);  // issue, verify, list, journal: src/cli_archive.cpp
 
     try {
         app.parse(argc, argv);
@@ -60,10 +46,11 @@ int main(int argc, char** argv) {
     }
 
     try {
+        if (std::optional<int> code = archive.run(schemas)) return *code;
         if (*check) {
             prikaz::CheckOptions options;
             options.schema_dir = schemas;
-            return report(prikaz::check({inputs.begin(), inputs.end()}, options));
+            return prikaz::report(prikaz::check({inputs.begin(), inputs.end()}, options));
         }
         if (*render) {
             prikaz::RenderOptions options;
@@ -74,7 +61,7 @@ int main(int argc, char** argv) {
             options.output = output;
             options.typograph = !verbatim;
             auto result = prikaz::render_documents(record, options);
-            int code = report(result.diagnostics);
+            int code = prikaz::report(result.diagnostics);
             for (const auto& written : result.written) std::cout << "Документ сохранён: " << written.string() << '\n';
             return code;
         }

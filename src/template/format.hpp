@@ -3,6 +3,8 @@
 // reads these tables and never spells a format's element names itself.
 #pragma once
 
+#include <libxml/tree.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,32 @@ struct Format {
     QName table;
     QName row;
     QName cell;
+    // Table grids, for cells repeated by a loop (docs/templates.md, «Повторяются ячейки»).
+    QName grid_column;     // w:gridCol; table:table-column
+    QName covered_cell;    // none in DOCX; table:covered-table-cell (fills the columns a cell spans)
+    QName cell_width;      // w:tcW; none in ODT
+    QName cell_span;       // w:gridSpan (an element in the cell's properties); none in ODT
+    QName automatic_styles;  // none in DOCX; office:automatic-styles, where column widths go in ODT
+    // How many grid columns a cell spans, and how many a grid column element stands for.
+    int (*span_of_cell)(xmlNode* cell);
+    int (*columns_of)(xmlNode* grid_column);
+    // The width of a grid column (DOCX: twips; ODT: cm, from its column style; 0: unknown)
+    // and its style name (ODT; empty in DOCX).
+    double (*width_of_column)(xmlNode* grid_column);
+    std::string (*style_of_column)(xmlNode* grid_column);
+    // The name of the attribute of a cell's start tag that says how many columns it spans
+    // (ODT: table:number-columns-spanned; empty when a child element says it).
+    std::string_view span_attribute;
+    // Markup for a generated grid column (`style` names its column style in ODT), the style of
+    // a generated column (ODT; empty in DOCX), a cell's width (DOCX) and span element (DOCX),
+    // and a covered cell (ODT).
+    std::string (*write_column)(double width, const std::string& style);
+    std::string (*write_column_style)(const std::string& style, double width);
+    std::string (*write_cell_width)(double width);
+    std::string (*write_cell_span)(int span);
+    std::string_view covered_cell_markup;
+    // The finest width a grid column is written with (DOCX: a twip; ODT: 0.001 cm).
+    double width_step;
 
     // Markup written inside a text holder for a line break and a tab in a value.
     std::string_view line_break;

@@ -10,16 +10,23 @@ namespace {
 struct Statement {
     enum class Word { for_, endfor, if_, elif, else_, endif, unknown } word;
     std::string rest;  // after the first word
+    std::string mark;  // "tc" (the block repeats cells), "tr" (rows) or empty, as in docxtpl
 };
 
 Statement split_statement(const std::string& source) {
     auto space = source.find_first_of(" \t\n");
     std::string first = source.substr(0, space);
     std::string rest = space == std::string::npos ? std::string() : source.substr(source.find_first_not_of(" \t\n", space));
+    if (first == "tc" || first == "tr") {
+        Statement s = split_statement(rest);
+        if (s.mark.empty()) s.mark = first;
+        else s.word = Statement::Word::unknown;
+        return s;
+    }
     using W = Statement::Word;
     W word = first == "for" ? W::for_ : first == "endfor" ? W::endfor : first == "if" ? W::if_ : first == "elif" ? W::elif
            : first == "else" ? W::else_ : first == "endif" ? W::endif : W::unknown;
-    return {word, rest};
+    return {word, rest, {}};
 }
 
 class Parser {
@@ -34,6 +41,7 @@ public:
                   std::string("блок «{% ") + tag(open.tags.front()).source + " %}» не закрыт: нет «{% " +
                       (open.kind == Block::Kind::loop ? "endfor" : "endif") + " %}»");
         nest();
+        grids();
         return std::move(program_);
     }
 
@@ -44,6 +52,7 @@ private:
         std::vector<std::optional<expr::Expression>> conditions;
         std::string variable;
         std::optional<expr::Expression> items;
+        std::string mark;
     };
 
     const Tag& tag(int index) const { return part_.tags[static_cast<std::size_t>(index)]; }
@@ -69,7 +78,7 @@ private:
         const Tag& t = tag(index);
         if (t.kind == TagKind::comment) {
             // A comment alone in its paragraph takes the paragraph with it.
-            if (t.alone) add_block({Block::Kind::drop, {}, {}, {}, t.unit, close_of(t.unit) + 1, index});
+            if (t.alone) add_block({Block::Kind::drop, {}, {}, {}, t.unit, close_of(t.unit) + 1, index, false});
             return;
         }
         if (t.kind == TagKind::value) {
@@ -89,15 +98,15 @@ private:
                                }) && !std::isdigit(static_cast<unsigned char>(variable[0]));
                 if (!name_ok) {
                     error(index, "bad-statement", "ожидается «{% for имя in путь %}», а написано «{% " + t.source + " %}»");
-                    stack_.push_back({Block::Kind::loop, {index}, {}, {}, {}});
+                    stack_.push_back({Block::Kind::loop, {index}, {}, {}, {}, s.mark});
                     return;
                 }
                 stack_.push_back({Block::Kind::loop, {index}, {}, variable,
-                                  expression(index, s.rest.substr(in + 4), "выражение цикла")});
+                                  expression(index, s.rest.substr(in + 4), "выражение цикла"), s.mark});
                 return;
             }
             case W::if_:
-                stack_.push_back({Block::Kind::condition, {index}, {expression(index, s.rest, "условие")}, {}, {}});
+                stack_.push_back({Block::Kind::condition, {index}, {expression(index, s.rest, "условие")}, {}, {}, s.mark});
                 return;
             case W::elif:
             case W::else_:
@@ -106,6 +115,7 @@ private:
                           "«{% " + t.source + " %}» стоит вне блока «{% if %}»");
                     return;
                 }
+                if (!same_mark(stack_.back(), s.mark, index)) return;
                 stack_.back().tags.push_back(index);
                 stack_.back().conditions.push_back(
                     s.word == W::elif ? expression(index, s.rest, "условие") : std::optional<expr::Expression>());
@@ -128,6 +138,7 @@ private:
                 }
                 Open open = std::move(stack_.back());
                 stack_.pop_back();
+                if (!same_mark(open, s.mark, index)) return;
                 open.tags.push_back(index);
                 place(std::move(open));
                 return;
@@ -137,6 +148,15 @@ private:
                       "неизвестная команда «{% " + t.source + " %}»; есть for, endfor, if, elif, else, endif");
                 return;
         }
+    }
+
+    // All tags of a block carry the mark of its opening tag: {%tc for %} … {%tc endfor %}.
+    bool same_mark(const Open& open, const std::string& mark, int index) {
+        if (mark == open.mark) return true;
+        error(open.tags.front(), "block-placement",
+              "теги одного блока пишутся с одной пометкой: «{% " + tag(open.tags.front()).source + " %}» и «{% " +
+                  tag(index).source + " %}»");
+        return false;
     }
 
     // Markup between two items must close exactly what it opens, or repeating it breaks the document.
@@ -174,7 +194,22 @@ private:
         auto fail = [&](const std::string& message) { error(open.tags.front(), "block-placement", message); };
         const std::string name = "«{% " + first.source + " %}» … «{% " + last.source + " %}»";
 
-        if (first.paragraph == last.paragraph) {
+        if (open.mark == "tc") {
+            // Cells of one row, from the opening tag's cell to the closing tag's: they repeat or vanish.
+            if (first.cell < 0 || last.cell < 0)
+                return fail("пометка «tc» повторяет ячейки строки таблицы, а теги " + name + " стоят вне ячейки таблицы");
+            if (first.row != last.row)
+                return fail("теги " + name + " стоят в разных строках таблицы: «tc» повторяет ячейки одной строки "
+                            "(строки повторяет «tr»)");
+            if (has_branches)
+                return fail("«{% elif %}» и «{% else %}» в блоке ячеек не поддерживаются: используйте отдельные «{%tc if %}»");
+            block.cells = true;
+            block.from = first.cell;
+            block.to = close_of(last.cell) + 1;
+            block.branches.push_back({open.conditions.empty() ? std::nullopt : open.conditions[0], block.from, block.to, {}});
+        } else if (open.mark == "tr" && (first.row < 0 || last.row < 0)) {
+            return fail("пометка «tr» повторяет строки таблицы, а теги " + name + " стоят вне таблицы");
+        } else if (open.mark != "tr" && first.paragraph == last.paragraph) {
             // Inline: the text between the tags repeats.
             block.from = first.item;
             block.to = last.item + 1;
@@ -186,7 +221,7 @@ private:
                 }
                 block.branches.push_back({k < open.conditions.size() ? open.conditions[k] : std::nullopt, from, to, {}});
             }
-        } else if (first.row >= 0 && first.row == last.row && first.cell != last.cell) {
+        } else if (first.row >= 0 && first.row == last.row && (first.cell != last.cell || open.mark == "tr")) {
             // Tags in different cells of one row: the row repeats.
             if (has_branches) return fail("«{% elif %}» и «{% else %}» в строках таблицы не поддерживаются: используйте отдельные «{% if %}»");
             block.from = first.row;
@@ -231,6 +266,42 @@ private:
                                           close_of(tag(open.tags[k]).unit) + 1, tag(open.tags[k + 1]).unit, {}});
         }
         add_block(std::move(block));
+    }
+
+    // The table a block's cells are in makes its columns from the first cell block in it.
+    void grids() {
+        const auto& blocks = program_.blocks;
+        for (std::size_t k = 0; k < blocks.size(); ++k) {
+            const Block& b = blocks[k];
+            if (!b.cells) continue;
+            const int table = tag(b.open_tag).table;
+            auto found = program_.grids.find(table);
+            if (found != program_.grids.end()) {
+                const Block& other = blocks[static_cast<std::size_t>(found->second.block)];
+                if (other.from < b.from || (other.from == b.from && other.to >= b.to)) continue;
+            }
+            Grid grid;
+            grid.block = static_cast<int>(k);
+            for (int i = table + 1; i < close_of(table); ++i) {
+                const Item& it = item(i);
+                if (it.role != Role::grid_column || it.kind == Item::Kind::close) continue;
+                int owner = it.parent;
+                while (owner >= 0 && item(owner).role != Role::table) owner = item(owner).parent;
+                if (owner != table) continue;
+                for (int c = 0; c < it.span; ++c) {
+                    grid.widths.push_back(it.width / it.span);
+                    grid.styles.push_back(it.style);
+                }
+            }
+            const Item& last_cell = item(item(b.to - 1).match);
+            grid.from = item(b.from).column;
+            grid.to = last_cell.column + last_cell.span;
+            if (grid.to > static_cast<int>(grid.widths.size())) {
+                program_.grids.erase(table);  // a table without a grid of its own: its cells repeat as they are
+                continue;
+            }
+            program_.grids[table] = std::move(grid);
+        }
     }
 
     void add_block(Block block) { program_.blocks.push_back(std::move(block)); }

@@ -25,12 +25,23 @@ struct Block {
     std::vector<Branch> branches;          // a loop has one
     int from = 0, to = 0;                  // the items the block stands for: [from, to)
     int open_tag = -1;
+    bool cells = false;  // its items are cells of one row ({%tc … %})
+};
+
+// A table whose cells a block repeats: the first such block in the table makes
+// its columns (docs/templates.md, «Повторяются ячейки»).
+struct Grid {
+    int block = -1;                   // the block that makes the columns
+    std::vector<double> widths;       // the template's columns (Format::width_of_column)
+    std::vector<std::string> styles;  // their styles (ODT)
+    int from = 0, to = 0;             // the template columns the block's cells stand in: [from, to)
 };
 
 struct Program {
     std::vector<Block> blocks;
     std::vector<int> top;                           // blocks not inside another
     std::map<int, expr::Expression> values;         // value tags by tag index
+    std::map<int, Grid> grids;                      // by the table's open item
 };
 
 // Builds the program of a part; every problem is a template diagnostic at `where`.

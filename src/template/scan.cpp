@@ -24,6 +24,11 @@ Role role_of(xmlNode* node, const Format& f) {
     if (is(node, f.table)) return Role::table;
     if (is(node, f.row)) return Role::row;
     if (is(node, f.cell)) return Role::cell;
+    if (is(node, f.covered_cell)) return Role::covered_cell;
+    if (is(node, f.grid_column)) return Role::grid_column;
+    if (is(node, f.cell_width)) return Role::cell_width;
+    if (is(node, f.cell_span)) return Role::cell_span;
+    if (is(node, f.automatic_styles)) return Role::styles;
     return Role::other;
 }
 
@@ -47,7 +52,8 @@ std::string qualified(xmlNode* node) {
     return name + std::string(as_view(node->name));
 }
 
-std::string start_tag(xmlNode* node, std::string_view extra_attribute, bool empty) {
+// `skip`: an attribute left out (qualified name).
+std::string start_tag(xmlNode* node, std::string_view extra_attribute, bool empty, std::string_view skip = {}) {
     std::string out = "<" + qualified(node);
     for (xmlNs* ns = node->nsDef; ns; ns = ns->next) {
         out += ns->prefix ? " xmlns:" + std::string(as_view(ns->prefix)) + "=\"" : std::string(" xmlns=\"");
@@ -59,6 +65,7 @@ std::string start_tag(xmlNode* node, std::string_view extra_attribute, bool empt
         std::string name;
         if (a->ns && a->ns->prefix) name = std::string(as_view(a->ns->prefix)) + ":";
         name += std::string(as_view(a->name));
+        if (!skip.empty() && name == skip) continue;
         if (!extra_attribute.empty() && extra_attribute.substr(0, extra_attribute.find('=')) == name) has_extra = true;
         out += " " + name + "=\"";
         xmlChar* v = xmlNodeListGetString(node->doc, a->children, 1);
@@ -198,6 +205,19 @@ private:
         open.role = role;
         open.parent = parent;
         open.data = start_tag(node, role == Role::text_holder && tagged ? f_.text_holder_attribute : std::string_view(), empty);
+        if (role == Role::cell || role == Role::covered_cell) {
+            open.column = row_columns_.empty() ? 0 : row_columns_.back();
+            open.span = role == Role::cell ? f_.span_of_cell(node) : 1;
+            // ODT fills the columns a cell spans with covered cells; DOCX does not.
+            if (!row_columns_.empty()) row_columns_.back() += f_.covered_cell.local.empty() ? open.span : 1;
+            if (role == Role::cell && !f_.span_attribute.empty()) open.spanless = start_tag(node, {}, empty, f_.span_attribute);
+        } else if (role == Role::grid_column) {
+            open.span = f_.columns_of(node);
+            open.width = f_.width_of_column(node);
+            open.style = f_.style_of_column(node);
+        } else if (role == Role::cell_span && ctx.cell >= 0) {
+            part_.items[static_cast<std::size_t>(ctx.cell)].span_element = true;
+        }
         const int index = add(std::move(open));
         switch (role) {
             case Role::paragraph: {
@@ -219,7 +239,9 @@ private:
         if (empty) return;
         const bool outer_alone = alone_;
         if (role == Role::paragraph) alone_ = pending_alone_;
+        if (role == Role::row) row_columns_.push_back(0);
         for (xmlNode* c = node->children; c; c = c->next) walk(c, index, ctx, tagged);
+        if (role == Role::row) row_columns_.pop_back();
         alone_ = outer_alone;
         Item close;
         close.kind = Item::Kind::close;
@@ -268,6 +290,7 @@ private:
     bool paragraph_has_tags_ = false;
     bool pending_alone_ = false;
     bool alone_ = false;
+    std::vector<int> row_columns_;  // per open row: the grid column its next cell stands in
 };
 
 }  // namespace

@@ -14,7 +14,7 @@
 
 namespace prikaz {
 
-enum class Role { other, paragraph, wrapper, text_holder, table, row, cell };
+enum class Role { other, paragraph, wrapper, text_holder, table, row, cell, covered_cell, grid_column, cell_width, cell_span, styles };
 
 struct Item {
     enum class Kind { open, close, empty, text, markup, tag };
@@ -24,6 +24,14 @@ struct Item {
     int match = -1;    // an open item's close and a close item's open
     int parent = -1;   // the enclosing open item
     int tag = -1;      // for tag items: index into ScannedPart::tags
+    // Cells and covered cells: the first grid column they stand in, and how many they span.
+    // Grid columns: how many columns the element stands for, its width and style (Format).
+    int column = -1;
+    int span = 1;
+    double width = 0;
+    bool span_element = false;  // a cell whose span is written in an element of its own (DOCX)
+    std::string style;
+    std::string spanless;  // a cell's start tag without the span attribute (ODT)
 };
 
 struct Tag {

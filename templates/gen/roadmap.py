@@ -1,24 +1,13 @@
 #!/usr/bin/env python3
-# Writes templates/src/roadmap.fodt (python3 templates/gen/roadmap.py templates/gen/roadmap-head.fodt.in > templates/src/roadmap.fodt): generic tables of 3..7 columns (sections as
-# spanning rows) and 4..6 columns (sections in the "№" and "stage" columns),
-# each cell filled by the field of the record's column at its position.
+# Writes templates/src/roadmap.fodt (python3 templates/gen/roadmap.py templates/gen/roadmap-head.fodt.in > templates/src/roadmap.fodt):
+# one plan table whose cells repeat per record column ({%tc for c in roadmap.columns.column %}),
+# in two layouts: sections as spanning rows, or sections in the "number" and "stage"
+# columns (a plan by stage). Each cell prints the item field its column names;
+# column widths come from the columns' width attributes (docs/templates.md).
 import sys
 
 NBSP = "\u00a0"
 W = 26.2  # cm of text width on landscape A4 with 2 + 1.5 cm margins
-
-FLAT = {
-    3: [1.5, 16.7, 8.0],
-    4: [1.5, 13.2, 5.5, 6.0],
-    5: [1.4, 8.8, 3.6, 5.2, 7.2],
-    6: [1.5, 8.2, 3.5, 4.2, 4.4, 4.4],
-    7: [1.4, 7.0, 3.0, 3.7, 3.7, 3.7, 3.7],
-}
-STAGE = {
-    4: [1.3, 5.0, 7.0, 12.9],
-    5: [1.3, 4.5, 6.0, 10.4, 4.0],
-    6: [1.3, 4.0, 5.5, 8.4, 3.5, 3.5],
-}
 COLS = "roadmap.columns.column"
 
 
@@ -48,8 +37,9 @@ def field_switch(section):
     return out + '{% endif %}'
 
 
-def by_position(k, body):
-    return '{% for c in ' + COLS + ' %}{% if loop.index == ' + str(k) + ' %}' + body + '{% endif %}{% endfor %}'
+def by_column(body, items=None):
+    """The cell repeated once per record column, `c` its column."""
+    return '{%tc for c in ' + (items or COLS) + ' %}' + body + '{%tc endfor %}'
 
 
 def cell(text, style="Cell", para="CellText", extra=""):
@@ -57,56 +47,43 @@ def cell(text, style="Cell", para="CellText", extra=""):
             f'<text:p text:style-name="{para}">{text}</text:p></table:table-cell>')
 
 
-def table(name, widths, stage):
-    n = len(widths)
+def table(name, stage):
     x = [f'      <table:table table:name="{name}" table:style-name="Plan">']
-    for k, w in enumerate(widths, 1):
-        x.append(f'        <table:table-column table:style-name="{name}.C{k}"/>')
+    x.append('        <table:table-column table:style-name="Plan.C1"/>')
     x.append('        <table:table-header-rows>')
     x.append('          <table:table-row>')
-    for k in range(1, n + 1):
-        x.append('            ' + cell(by_position(k, '{{ c }}'), "HeadCell", "HeadText"))
+    x.append('            ' + cell(by_column('{{ c }}'), "HeadCell", "HeadText"))
     x.append('          </table:table-row>')
     x.append('        </table:table-header-rows>')
     # The row of column numbers, when the record has one.
     x.append('        <table:table-row>')
-    for k in range(1, n + 1):
-        t = by_position(k, '{{ c }}').replace(COLS, 'roadmap.columns.number-row.cell')
-        if k == 1:
-            t = '{% if roadmap.columns.number-row? %}' + t
-        if k == n:
-            t += '{% endif %}'
-        x.append('            ' + cell(t, "Cell", "HeadText"))
+    x.append('            ' + cell('{%tr if roadmap.columns.number-row? %}'
+                                   + by_column('{{ c }}', 'roadmap.columns.number-row.cell') + '{%tr endif %}',
+                                   "Cell", "HeadText"))
     x.append('          </table:table-row>')
     if not stage:
+        # Spans the one column of the template, and so every column made.
         x.append('        <table:table-row table:style-name="KeepRow">')
         x.append('          ' + cell('{% for s in roadmap.section? %}<text:span text:style-name="Bold">{{ s.number? }} {{ s.title }}</text:span>',
-                                     "SectionCell", "SectionText", f' table:number-columns-spanned="{n}"'))
-        for _ in range(n - 1):
-            x.append('          <table:covered-table-cell/>')
+                                     "SectionCell", "SectionText"))
         x.append('        </table:table-row>')
 
     def item_row(first_tag, last_tag, section):
         # A row of a flat plan stays on one page; the long rows of a plan by stage may break.
         x.append('        <table:table-row>' if stage else '        <table:table-row table:style-name="KeepRow">')
-        for k in range(1, n + 1):
-            if section == 'stage':
-                body = ('{% if loop.first %}' + by_position(k, field_switch('stage')) + '{% else %}'
-                        + by_position(k, field_switch('none')) + '{% endif %}')
-            else:
-                body = by_position(k, field_switch('none'))
-            if k == 1:
-                body = first_tag + body
-            if k == n:
-                body += last_tag
-            x.append('          ' + cell(body))
+        if section == 'stage':
+            # The stage shows in the first row of its section: the row loop's loop.first.
+            body = '{% if loop.parent.first %}' + field_switch('stage') + '{% else %}' + field_switch('none') + '{% endif %}'
+        else:
+            body = field_switch('none')
+        x.append('          ' + cell(first_tag + by_column(body) + last_tag))
         x.append('        </table:table-row>')
 
     if stage:
-        item_row('{% for s in roadmap.section? %}{% for i in s.item %}', '{% endfor %}{% endfor %}', 'stage')
+        item_row('{%tr for s in roadmap.section? %}{%tr for i in s.item %}', '{%tr endfor %}{%tr endfor %}', 'stage')
     else:
-        item_row('{% for i in s.item %}', '{% endfor %}{% endfor %}', 'none')
-    item_row('{% for i in roadmap.item? %}', '{% endfor %}', 'none')
+        item_row('{%tr for i in s.item %}', '{%tr endfor %}{% endfor %}', 'none')
+    item_row('{%tr for i in roadmap.item? %}', '{%tr endfor %}', 'none')
     x.append('      </table:table>')
     return "\n".join(x)
 
@@ -116,13 +93,8 @@ def p(text, style="Standard"):
 
 
 def main():
-    col_styles = []
-    for prefix, layouts in (("Flat", FLAT), ("Stage", STAGE)):
-        for n, widths in layouts.items():
-            assert abs(sum(widths) - W) < 0.01, (prefix, n, sum(widths))
-            for k, w in enumerate(widths, 1):
-                col_styles.append(f'    <style:style style:name="{prefix}{n}.C{k}" style:family="table-column">'
-                                  f'<style:table-column-properties style:column-width="{w}cm"/></style:style>')
+    col_styles = [f'    <style:style style:name="Plan.C1" style:family="table-column">'
+                  f'<style:table-column-properties style:column-width="{W}cm"/></style:style>']
     body = []
     # Approval stamp, top right.
     body.append(p('{% if roadmap.approval? %}'))
@@ -170,24 +142,12 @@ def main():
     body.append('      </table:table>')
     body.append(p('', "Gap"))
     body.append(p('{% endif %}'))
-    # The plan table: one of the layouts, chosen by the number of columns and by
-    # whether the second column is the stage ("by stage" plans).
-    body.append(p('{% if count(' + COLS + ') &lt; 3 or count(' + COLS + ') &gt; 7 %}'))
-    body.append(p('{{ roadmap.columns.from-3-to-7-columns }}'))
+    # The plan table: sections as rows, or in the columns of a plan by stage.
+    body.append(p('{% if count(' + COLS + ' | where("field", "stage")) == 0 %}'))
+    body.append(table("Plan", False))
+    body.append(p('{% else %}'))
+    body.append(table("PlanByStage", True))
     body.append(p('{% endif %}'))
-    body.append(p('{% for k in ' + COLS + ' %}'))
-    first = True
-    for n in FLAT:
-        body.append(p(('{% if ' if first else '{% elif ') + 'loop.index == 2 and k.field != "stage" and count(' + COLS + ') == ' + str(n) + ' %}'))
-        first = False
-        body.append(table(f"Flat{n}", FLAT[n], False))
-    for n in STAGE:
-        body.append(p('{% elif loop.index == 2 and k.field == "stage" and count(' + COLS + ') == ' + str(n) + ' %}'))
-        body.append(table(f"Stage{n}", STAGE[n], True))
-    body.append(p('{% elif loop.index == 2 and k.field == "stage" %}'))
-    body.append(p('{{ roadmap.columns.stage-plan-from-4-to-6-columns }}'))
-    body.append(p('{% endif %}'))
-    body.append(p('{% endfor %}'))
     # Notes under the table.
     body.append(p('{% if roadmap.notes? %}'))
     body.append(p('{% if roadmap.notes.title? %}'))

@@ -1,6 +1,7 @@
 #include "template/merge.hpp"
 
 #include "russian/text.hpp"
+#include "template/chart.hpp"
 #include "template/deflate.hpp"
 #include "template/expr.hpp"
 #include "template/format.hpp"
@@ -105,6 +106,17 @@ std::optional<Package> merge(const std::filesystem::path& template_path, const R
 
     // All template errors are found before anything is rendered.
     const bool typograph = typograph_wanted(*package, *format, template_path, options, out);
+    expr::Scope scope;
+    Node root = record.root();
+    scope.set(std::string(root.name()), expr::Value::Nodes{root.raw()});
+    scope.set("record", expr::Value::Nodes{root.raw()});
+    scope.set_resolver([&records](std::string_view id) -> xmlNode* {
+        auto found = records.ids.find(std::string(id));
+        return found == records.ids.end() ? nullptr : found->second.node.raw();
+    });
+    // Charts first: their descriptions are rendered into the chart parts and
+    // replaced with plain text before the main part is scanned.
+    fill_charts(*package, *format, template_path.string(), {scope, options.xml, typograph}, out);
     std::vector<PreparedPart> parts;
     for (const PackageEntry& entry : package->entries) {
         if (!format->holds_text(entry.name)) continue;
@@ -120,14 +132,6 @@ std::optional<Package> merge(const std::filesystem::path& template_path, const R
     }
     if (out.size() > errors_before) return std::nullopt;
 
-    expr::Scope scope;
-    Node root = record.root();
-    scope.set(std::string(root.name()), expr::Value::Nodes{root.raw()});
-    scope.set("record", expr::Value::Nodes{root.raw()});
-    scope.set_resolver([&records](std::string_view id) -> xmlNode* {
-        auto found = records.ids.find(std::string(id));
-        return found == records.ids.end() ? nullptr : found->second.node.raw();
-    });
     for (const PreparedPart& part : parts) {
         const std::string where = template_path.string() + ":" + part.name;
         // Deflated as it is rendered: the expanded part is never kept whole.

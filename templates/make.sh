@@ -13,5 +13,6 @@ if [ $# -eq 0 ]; then set -- src/*.fodt; fi
 for source in "$@"; do
   source=${source#templates/}
   soffice -env:UserInstallation="file://$profile" --headless --convert-to docx:"MS Word 2007 XML" --outdir docx "$source" >/dev/null
+  python3 gen/chart-descr.py "$source" "docx/$(basename "${source%.fodt}").docx"  # LibreOffice 7.4 drops chart descriptions
   soffice -env:UserInstallation="file://$profile" --headless --convert-to odt --outdir odt "$source" >/dev/null
 done

@@ -158,13 +158,9 @@ DeadlineContext context_of(xmlNode* node) {
     return context;
 }
 
-// A <deadline> as the record gives it: the wording read, then kind/from/to
+// A <deadline> element as the record gives it: the wording read, then kind/from/to
 // of the element over what was read (as the checks read it).
-Deadline deadline_of(const FilterContext& c) {
-    const Value::Nodes* nodes = c.input.as_nodes();
-    if (!nodes || nodes->empty() || !nodes->front() || nodes->front()->type != XML_ELEMENT_NODE)
-        return read_deadline(c.input.to_text());
-    Node n(nodes->front());
+Deadline deadline_of(Node n) {
     Deadline d = read_deadline(n.text(), context_of(n.raw()));
     if (n.has_attr("kind"))
         if (auto kind = deadline_kind_from_string(text::trim(n.attr("kind")))) d.kind = *kind;
@@ -174,6 +170,14 @@ Deadline deadline_of(const FilterContext& c) {
     return d;
 }
 
+// The deadline on the input: a <deadline> element, or a wording as text.
+Deadline deadline_of(const FilterContext& c) {
+    const Value::Nodes* nodes = c.input.as_nodes();
+    if (!nodes || nodes->empty() || !nodes->front() || nodes->front()->type != XML_ELEMENT_NODE)
+        return read_deadline(c.input.to_text());
+    return deadline_of(Node(nodes->front()));
+}
+
 Value deadline_filter(const FilterContext& c) {
     const std::string style = c.arg_text(0, "written");
     // A record's wording is reproduced as written: a document must match its source.
@@ -181,6 +185,29 @@ Value deadline_filter(const FilterContext& c) {
     if (style == "normalize") return c.input.to_text().empty() ? std::string() : deadline_wording(deadline_of(c));
     throw EvalError(head(c) + "неизвестный вид " + quoted(style) +
                     "; есть \"written\" (как в записи, по умолчанию) и \"normalize\" (единообразно: «Август – сентябрь 2022 г.»)");
+}
+
+// The items whose deadline ended before the date and that are not marked done, cancelled or
+// moved: {{ count(roadmap.section.item | overdue(monitoring.date)) }}. A deadline without an end
+// («В течение года» with no period, «По отдельному графику») is never overdue.
+Value overdue_filter(const FilterContext& c) {
+    if (c.input.is_undefined()) (void)c.input.to_text();  // reports the path as written
+    const Value::Nodes* nodes = c.input.as_nodes();
+    if (!nodes)
+        throw EvalError(head(c) + "отбирает пункты записи, а получил " + quoted(c.input.to_text()) +
+                        "; пишите, например, {{ count(roadmap.section.item | overdue(monitoring.date)) }}");
+    const Date on = date_from(c, text::trim(c.arg(0).to_text()));
+    Value::Nodes kept;
+    for (xmlNode* node : *nodes) {
+        if (!node || node->type != XML_ELEMENT_NODE) continue;
+        const Node item(node);
+        const std::string state = text::trim(item.child("status").attr("state"));
+        if (state == "done" || state == "cancelled" || state == "moved") continue;
+        const Node written = item.child("deadline");
+        if (!written) continue;
+        if (const Deadline d = deadline_of(written); d.to && *d.to < on) kept.push_back(node);
+    }
+    return kept;
 }
 
 // ---------------------------------------------------------------- numbers
@@ -259,6 +286,7 @@ Value percent_filter(const FilterContext& c) {
 // ---------------------------------------------------------------- text
 
 Value capitalize_filter(const FilterContext& c) { return capitalize(c.input.to_text()); }
+Value lower_first_filter(const FilterContext& c) { return lower_first(c.input.to_text()); }
 
 // Surname, name, patronymic of a person element; the element's text when it has none of them.
 std::array<std::string, 3> name_key(xmlNode* node) {
@@ -305,6 +333,7 @@ constexpr expr::FilterSpec table[] = {
     {"school_year", 0, 0, school_year_filter},
     {"years", 0, 1, years_filter},
     {"deadline", 0, 1, deadline_filter},
+    {"overdue", 1, 1, overdue_filter},
     {"plural", 3, 3, plural_filter},
     {"plural_word", 3, 3, plural_word_filter},
     {"spellout", 0, 2, spellout_filter},
@@ -312,10 +341,12 @@ constexpr expr::FilterSpec table[] = {
     {"number", 0, 1, number_filter},
     {"percent", 0, 1, percent_filter},
     {"capitalize", 0, 0, capitalize_filter},
+    {"lower_first", 0, 0, lower_first_filter},
     {"sort_names", 0, 0, sort_names_filter},
     {"initials_surname", 0, 1, initials_surname_filter},
     {"surname_initials", 0, 1, surname_initials_filter},
     {"full_name", 0, 1, full_name_filter},
+    {"people", 0, 0, people_filter},
     {"position", 0, 1, position_filter},
     {"approved", 0, 0, approved_filter},
     {"typograph", 0, 0, typograph_filter},

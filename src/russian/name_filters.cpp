@@ -43,8 +43,19 @@ std::string describe(Node person) {
            (id.empty() ? "" : " (id " + id + ")");
 }
 
+using Form = NameForm (*)(const PersonName&, GramCase);
+
+// The name of a person element in a case; an error when the rules cannot tell the gender.
+std::string name_of(const FilterContext& c, Node person, Form form, GramCase k) {
+    const NameForm f = form(person_name(person), k);
+    if (f.undecided)
+        throw EvalError(head(c) + "у " + describe(person) +
+                        " не указан пол и нет отчества, а имя склоняется для мужчины и для женщины по-разному; "
+                        "укажите gender=\"male\" или gender=\"female\" или форму в <forms> (docs/records.md)");
+    return f.text;
+}
+
 // A name form of the person on the input; "" for an optional path that found nothing.
-template <class Form>
 Value name_filter(const FilterContext& c, Form form) {
     const GramCase k = case_arg(c);
     const Node person = element_of(c);
@@ -57,12 +68,28 @@ Value name_filter(const FilterContext& c, Form form) {
         throw EvalError(head(c) + "у элемента <" + std::string(person.name()) +
                         "> нет <surname>: это не человек; ссылку на человека раскрывает ref: {{ m.person | ref | " +
                         std::string(c.name) + " }}");
-    const NameForm f = form(person_name(person), k);
-    if (f.undecided)
-        throw EvalError(head(c) + "у " + describe(person) +
-                        " не указан пол и нет отчества, а имя склоняется для мужчины и для женщины по-разному; "
-                        "укажите gender=\"male\" или gender=\"female\" или форму в <forms> (docs/records.md)");
-    return f.text;
+    return name_of(c, person, form, k);
+}
+
+// The name a <person person="id" case="acc" form="initials-surname"/> inside a text stands for.
+std::string person_in_text(const FilterContext& c, Node mark) {
+    const std::string id = text::trim(mark.attr("person"));
+    std::optional<Value::Nodes> found = c.scope ? c.scope->resolve(id) : std::nullopt;
+    const Node person = found && !found->empty() ? Node(found->front()) : Node();
+    if (!person || !is_person(person))
+        throw EvalError(head(c) + "в тексте <person person=\"" + id + "\"/>, а человека с id " + quoted(id) +
+                        " нет в записях папки; людей перечисляют в <people> записи организации");
+    const std::string case_name = mark.has_attr("case") ? text::trim(mark.attr("case")) : "nom";
+    const auto k = gram_case_from_string(case_name);
+    if (!k)
+        throw EvalError(head(c) + "у <person person=\"" + id + "\"/> неизвестный падеж " + quoted(case_name) +
+                        "; пишите case=\"nom\", \"gen\", \"dat\", \"acc\", \"ins\" или \"pre\"");
+    const std::string form = mark.has_attr("form") ? text::trim(mark.attr("form")) : "full";
+    if (form == "full") return name_of(c, person, full_name, *k);
+    if (form == "initials-surname") return name_of(c, person, initials_surname, *k);
+    if (form == "surname-initials") return name_of(c, person, surname_initials, *k);
+    throw EvalError(head(c) + "у <person person=\"" + id + "\"/> неизвестный вид имени " + quoted(form) +
+                    "; пишите form=\"full\", \"initials-surname\" или \"surname-initials\"");
 }
 
 }  // namespace
@@ -91,6 +118,20 @@ Value position_filter(const FilterContext& c) {
         throw EvalError(head(c) + "должность " + quoted(written) +
                         " не из таблицы должностей, её падеж программа не знает; напишите её в шаблоне в нужном падеже");
     return f.text;
+}
+
+Value people_filter(const FilterContext& c) {
+    if (c.input.is_undefined()) (void)c.input.to_text();  // reports the path as written
+    const Node text = element_of(c);
+    if (!text) return c.input.to_text();  // a text without markup has no people in it
+    // The words as written, every <person/> mark replaced by the name it stands for.
+    std::string out;
+    for (xmlNode* n = text.raw()->children; n; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) out += as_view(n->content);
+        else if (n->type == XML_ELEMENT_NODE && Node(n).name() == "person") out += person_in_text(c, Node(n));
+        else if (n->type == XML_ELEMENT_NODE) out += Node(n).text();
+    }
+    return out;
 }
 
 Value approved_filter(const FilterContext& c) {

@@ -12,6 +12,10 @@ expr::Value initials_surname_filter(const expr::FilterContext& c);
 expr::Value surname_initials_filter(const expr::FilterContext& c);
 // {{ p | full_name("acc") }} → «Сенченко Марину Евгеньевну».
 expr::Value full_name_filter(const expr::FilterContext& c);
+// {{ i.text | people }}: the text with every <person person="id" case="acc"/> in it replaced by
+// that person's name in that case («… Шевченко Ольгу Владимировну.»); form="initials-surname" or
+// "surname-initials" for the short forms.
+expr::Value people_filter(const expr::FilterContext& c);
 // {{ p | position("dat") }} or {{ "учитель математики" | position("dat") }} → «учителю математики».
 expr::Value position_filter(const expr::FilterContext& c);
 // {{ "дорожная карта" | approved }} → «УТВЕРЖДЕНА».

@@ -57,6 +57,34 @@ std::string capitalize(std::string_view text) {
     return utf8(u);
 }
 
+std::string lower_first(std::string_view text) {
+    icu::UnicodeString u = from_utf8(text);
+    // The first letter, past spaces, opening quotes and brackets; a digit first: nothing to do.
+    int32_t start = 0;
+    while (start < u.length() && !u_isalpha(u.char32At(start))) {
+        const UChar32 c = u.char32At(start);
+        if (!u_isUWhiteSpace(c) && c != 0x00AB && c != 0x201E && c != 0x201C && c != '"' && c != '(') return std::string(text);
+        start = u.moveIndex32(start, 1);
+    }
+    if (start >= u.length() || !u_isupper(u.char32At(start))) return std::string(text);
+    // The first word: an upper-case letter after its first one makes it an abbreviation
+    // («ОО», «КемГУ»), and a word of I, V, X, L, C, D, M is a Roman numeral.
+    int32_t end = start;
+    bool roman = true, inner_upper = false;
+    for (; end < u.length() && u_isalpha(u.char32At(end)); end = u.moveIndex32(end, 1)) {
+        const UChar32 c = u.char32At(end);
+        if (end > start && u_isupper(c)) inner_upper = true;
+        if (c != 'I' && c != 'V' && c != 'X' && c != 'L' && c != 'C' && c != 'D' && c != 'M') roman = false;
+    }
+    const bool initial = u.moveIndex32(start, 1) == end && end < u.length() && u.charAt(end) == '.';
+    if (inner_upper || roman || initial) return std::string(text);
+    const int32_t next = u.moveIndex32(start, 1);
+    icu::UnicodeString letter(u, start, next - start);
+    letter.toLower(icu::Locale("ru"));
+    u.replace(start, next - start, letter);
+    return utf8(u);
+}
+
 struct Collator::Impl {
     std::unique_ptr<icu::Collator> collator;
 };

@@ -22,6 +22,10 @@ std::string upper(std::string_view text);
 std::string lower(std::string_view text);
 // The first letter upper-cased, the rest as written: "дорожная карта" → "Дорожная карта".
 std::string capitalize(std::string_view text);
+// The first letter lower-cased, for a wording that goes inside a sentence: "До 30.09.2022" →
+// "до 30.09.2022". Text that starts with an abbreviation («МКОУ», «ОО»), a Roman numeral
+// ("I квартал"), an initial ("А.С. Пушкин") or not with a letter stays as written.
+std::string lower_first(std::string_view text);
 
 // Russian alphabetical order (ICU ru collation): Ё with Е at primary strength
 // and just after it at secondary, Й after И, Cyrillic before Latin.

@@ -51,7 +51,12 @@ Value join_filter(const FilterContext& c) {
 Value one_line_filter(const FilterContext& c) { return text::one_line(c.input.to_text()); }
 
 // The text of an element's child `name`, else of its attribute `name`; nullopt when it has neither.
+// A dotted name walks children first: "status.state" is the state attribute of <status>.
 std::optional<std::string> field_of(xmlNode* node, const std::string& name) {
+    if (const std::size_t dot = name.find('.'); dot != std::string::npos) {
+        const Node child = Node(node).child(std::string_view(name).substr(0, dot));
+        return child ? field_of(child.raw(), name.substr(dot + 1)) : std::nullopt;
+    }
     const Node element(node);
     if (const Node child = element.child(name)) return text::trim(child.text());
     if (element.has_attr(name.c_str())) return text::trim(element.attr(name.c_str()));

@@ -2,12 +2,14 @@
 // table grid they make (columns, widths by `width`), spans grown over the
 // columns made, cells that vanish, and the errors of a misplaced block.
 #include "support.hpp"
+#include "template/package.hpp"
 #include "template/parse.hpp"
 #include "template/render.hpp"
 #include "template/scan.hpp"
 
 #include <catch2/catch.hpp>
 
+namespace fs = std::filesystem;
 using Lines = std::vector<std::string>;
 
 namespace {
@@ -233,4 +235,71 @@ TEST_CASE("a row whose cell block makes another number of cells is an error; mis
     CHECK(errors(tbl(grid({9000}), tr(tc(9000, "{%tc if roadmap.item %}а{%tc else %}б{%tc endif %}")))) ==
           Lines{at + "«{%tc if roadmap.item %}а{%tc else %}б{%tc endif %}»: «{% elif %}» и «{% else %}» в блоке ячеек не "
                      "поддерживаются: используйте отдельные «{%tc if %}»"});
+}
+
+namespace {
+
+// Renders a record through a shipped template with the prikaz binary; the part of the result.
+std::string shipped(const test::TempDir& dir, const fs::path& record, const std::string& template_name,
+                    const std::string& part_name) {
+    const fs::path out = dir.path() / ("out-" + fs::path(template_name).filename().string());
+    test::Run run = test::run("render " + test::quoted(record) + " -t " +
+                              test::quoted(test::source_dir / "templates" / template_name) + " -o " + test::quoted(out));
+    INFO(run.out);
+    REQUIRE(run.exit_code == 0);
+    std::vector<prikaz::Diagnostic> diagnostics;
+    auto package = prikaz::read_package(out, {}, diagnostics);
+    REQUIRE(package);
+    const prikaz::PackageEntry* entry = package->find(part_name);
+    REQUIRE(entry);
+    return entry->data;
+}
+
+std::string column_styles(const std::string& content) {
+    std::string found;
+    for (auto at = content.find("style:name=\"PrikazColumn"); at != std::string::npos;
+         at = content.find("style:name=\"PrikazColumn", at + 1)) {
+        const auto width = content.find("style:column-width=\"", at) + 20;
+        found += content.substr(width, content.find('"', width) - width) + " ";
+    }
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("shipped templates: the roadmap's one table and the order's appendix table take widths from the record") {
+    test::TempDir dir;
+    // Kezhma: five columns weighted 14 : 88 : 36 : 52 : 72 over 26.2 cm, sections spanning all five.
+    const fs::path roadmap = test::source_dir / "samples/kezhma/roadmap-2022.xml";
+    const std::string document = shipped(dir, roadmap, "docx/roadmap.docx", "word/document.xml");
+    CHECK(document.find("<w:tblGrid><w:gridCol w:w=\"794\"/><w:gridCol w:w=\"4989\"/><w:gridCol w:w=\"2041\"/>"
+                        "<w:gridCol w:w=\"2948\"/><w:gridCol w:w=\"4082\"/></w:tblGrid>") != std::string::npos);
+    CHECK(document.find("<w:gridSpan w:val=\"5\"/>") != std::string::npos);
+    const std::string content = shipped(dir, roadmap, "odt/roadmap.odt", "content.xml");
+    CHECK(column_styles(content) == "1.400cm 8.800cm 3.600cm 5.201cm 7.200cm ");
+    CHECK(content.find("table:number-columns-spanned=\"5\"") != std::string::npos);
+
+    // An appendix table with widths 1 : 7 : 3 : 4 over the 17 cm of an order's text.
+    fs::copy_file(test::source_dir / "samples/salsk/organization.xml", dir.path() / "organization.xml");
+    const fs::path order = dir.write("order.xml", test::record("order", R"(  <issuer organization="salsk-uo"/>
+  <kind>ПРИКАЗ</kind>
+  <date>2025-09-01</date>
+  <number>101</number>
+  <heading>О наставничестве</heading>
+  <operative>приказываю</operative>
+  <item number="1."><text>Утвердить план мероприятий (приложение).</text></item>
+  <signature person="senchenko"><position>Начальник</position></signature>
+  <appendix number="1">
+    <title>План мероприятий</title>
+    <table>
+      <header><cell width="1">№</cell><cell width="7">Мероприятие</cell><cell width="3">Срок</cell><cell width="4">Ответственный</cell></header>
+      <row><cell>1</cell><cell>Формирование пар</cell><cell>Сентябрь 2025 г.</cell><cell>Сенченко М.Е.</cell></row>
+    </table>
+  </appendix>
+)"));
+    const std::string order_document = shipped(dir, order, "docx/order.docx", "word/document.xml");
+    CHECK(order_document.find("<w:tblGrid><w:gridCol w:w=\"643\"/><w:gridCol w:w=\"4497\"/><w:gridCol w:w=\"1928\"/>"
+                              "<w:gridCol w:w=\"2570\"/></w:tblGrid>") != std::string::npos);
+    CHECK(order_document.find("<w:tcW w:w=\"4497\" w:type=\"dxa\"/>") != std::string::npos);
+    CHECK(column_styles(shipped(dir, order, "odt/order.odt", "content.xml")) == "1.133cm 7.934cm 3.400cm 4.533cm ");
 }

@@ -294,3 +294,37 @@ TEST_CASE("a chart whose description has no tags is left as it is") {
     CHECK(package->find("word/document.xml")->data == document_before);
     CHECK(!problems.empty());
 }
+
+TEST_CASE("a DOCX chart's embedded workbook goes with its relationship and content type") {
+    // Word keeps the chart's data in an embedded workbook; LibreOffice 7.4 writes none, so one is added here.
+    test::TempDir dir;
+    std::vector<prikaz::Diagnostic> problems;
+    std::optional<prikaz::Package> package =
+        prikaz::read_package(test::source_dir / "templates/docx/note.docx", {}, problems);
+    REQUIRE(package);
+    const std::string workbook = "word/embeddings/Microsoft_Excel_Worksheet.xlsx";
+    std::string& chart = package->find("word/charts/chart1.xml")->data;
+    const std::size_t end = chart.rfind("</c:chartSpace>");
+    REQUIRE(end != std::string::npos);
+    chart.insert(end, "<c:externalData r:id=\"rId7\"><c:autoUpdate val=\"0\"/></c:externalData>");
+    package->entries.push_back(
+        {"word/charts/_rels/chart1.xml.rels",
+         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Relationships "
+         "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId7\" "
+         "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/package\" "
+         "Target=\"../embeddings/Microsoft_Excel_Worksheet.xlsx\"/></Relationships>"});
+    package->entries.push_back({workbook, "PK-not-really-a-workbook"});
+    std::string& types = package->find("[Content_Types].xml")->data;
+    types.insert(types.rfind("</Types>"),
+                 "<Override PartName=\"/" + workbook +
+                     "\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"/>");
+    const fs::path with_workbook = dir.write("workbook.docx", prikaz::write_package(*package));
+
+    const prikaz::Package docx = render(with_workbook, dir.path() / "out.docx");
+    CHECK_FALSE(docx.find(workbook));
+    CHECK(docx.find("word/charts/chart1.xml")->data.find("externalData") == std::string::npos);
+    CHECK(docx.find("word/charts/_rels/chart1.xml.rels")->data.find("Relationship ") == std::string::npos);
+    CHECK(docx.find("[Content_Types].xml")->data.find("Microsoft_Excel_Worksheet") == std::string::npos);
+    Xml values = part(docx, "word/charts/chart1.xml");
+    CHECK(texts(all(values.root(), "val").at(0), "v") == std::vector<std::string>{"14.2", "3.2", "19.5", "11.4"});
+}

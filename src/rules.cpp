@@ -474,6 +474,42 @@ void check_order(const Record& record, Report& report) {
     check_deadlines(deadlines, context, window, report);
 }
 
+// Whom an order names and who must therefore read it: responsible persons, people
+// named in item texts, the executor — all but the one who signs.
+void named_people(Node node, std::vector<std::pair<std::string, Node>>& out, bool in_text = false) {
+    const std::string_view name = node.name();
+    if (name == "responsible" && node.has_attr("persons"))
+        for (const std::string& id : split_ids(node.attr("persons"))) out.emplace_back(id, node);
+    if ((name == "executor" || (name == "person" && in_text)) && node.has_attr("person"))
+        out.emplace_back(node.attr("person"), node);
+    if (name == "acknowledgement" || name == "signature") return;
+    for (Node child : node.children()) named_people(child, out, name == "text");
+}
+
+// The acknowledgement sheet (лист ознакомления) lists everyone the order names, once.
+void check_acknowledgement(Node root, Report& report) {
+    Node sheet = root.child("acknowledgement");
+    if (!sheet) return;
+    std::map<std::string, Node> listed;
+    for (Node person : sheet.children()) {
+        if (person.name() != "person") continue;
+        auto [at, inserted] = listed.emplace(person.attr("person"), person);
+        if (!inserted)
+            report.warning(person, "acknowledgement",
+                           "«" + person.attr("person") + "» уже есть в листе ознакомления (строка " +
+                               std::to_string(report.line_of(at->second)) + "): уберите повтор");
+    }
+    const std::string signer = root.child("signature").attr("person");
+    std::vector<std::pair<std::string, Node>> named;
+    named_people(root, named);
+    std::set<std::string> told;
+    for (const auto& [id, where] : named)
+        if (id != signer && !listed.count(id) && told.insert(id).second)
+            report.warning(where, "acknowledgement",
+                           "приказ называет человека «" + id + "», а в листе ознакомления его нет: добавьте <person person=\"" +
+                               id + "\"/> в <acknowledgement>");
+}
+
 void check_registry(const Record& record, Report& report) {
     Node root = record.root();
     for (Node pair : root.child("pairs").children())
@@ -590,7 +626,10 @@ std::vector<Diagnostic> apply_rules(const RecordSet& set) {
         check_school_years(root, report);
         switch (record.kind) {
             case RecordKind::roadmap: check_roadmap(record, report); break;
-            case RecordKind::order: check_order(record, report); break;
+            case RecordKind::order:
+                check_order(record, report);
+                check_acknowledgement(root, report);
+                break;
             case RecordKind::registry: check_registry(record, report); break;
             case RecordKind::organization:
             case RecordKind::monitoring: break;

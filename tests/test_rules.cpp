@@ -294,6 +294,34 @@ TEST_CASE("order items: numbering at every level, deadlines inside items") {
                          o + ":14:3: warning[number-gap]: пропущен номер пункта: после 2 идёт 4, а 3 нет"});
 }
 
+TEST_CASE("the acknowledgement sheet lists everyone the order names, once") {
+    TempDir dir;
+    std::string people = organization;
+    people.insert(people.find("  </people>"),
+                  "    <person id=\"sidorova\" gender=\"female\"><surname>Сидорова</surname><name>Анна</name>"
+                  "<patronymic>Ивановна</patronymic><position>педагог-психолог</position></person>\n");
+    dir.write("org.xml", test::record("organization", people) | WithId{"school1"});
+    dir.write("o.xml", test::record("order",
+                                    "  <issuer organization=\"school1\"/>\n  <kind>ПРИКАЗ</kind>\n  <date>2022-09-02</date>\n"
+                                    "  <heading>О наставничестве</heading>\n"
+                                    "  <operative>приказываю</operative>\n"
+                                    "  <item number=\"1.\"><text>Назначить куратором <person person=\"sidorova\" "
+                                    "case=\"acc\"/>.</text></item>\n"
+                                    "  <item number=\"2.\"><text>Составить план.</text><responsible persons=\"petrov "
+                                    "sidorova\"/></item>\n"
+                                    "  <signature person=\"ivanova\"><position>Директор</position></signature>\n"
+                                    "  <executor person=\"sidorova\"/>\n"
+                                    "  <acknowledgement>\n    <person person=\"petrov\"/>\n    <person person=\"petrov\"/>\n"
+                                    "  </acknowledgement>\n") | WithId{"o1"});
+    auto lines = test::check(dir.path());
+    const std::string o = (dir.path() / "o.xml").string();
+    // Named three times (item text, responsible, executor), said once, where first named; the signer is not listed.
+    CHECK(lines == Lines{o + ":8:47: warning[acknowledgement]: приказ называет человека «sidorova», а в листе "
+                             "ознакомления его нет: добавьте <person person=\"sidorova\"/> в <acknowledgement>",
+                         o + ":14:5: warning[acknowledgement]: «petrov» уже есть в листе ознакомления (строка 13): "
+                             "уберите повтор"});
+}
+
 TEST_CASE("the samples: exactly the real slips of the source documents") {
     auto lines = test::check(test::source_dir / "samples");
     const std::string s = (test::source_dir / "samples").string() + "/";

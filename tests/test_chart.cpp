@@ -2,11 +2,14 @@
 // analytic note's charts filled from samples/kezhma/monitoring-2022.xml in DOCX
 // and ODT (cached data, ranges, no stale workbook or picture, every reference
 // pointing at a part), and the message for a description that gives a bad table.
+#include "schema.hpp"
 #include "support.hpp"
 #include "template/chart.hpp"
 #include "template/format.hpp"
 #include "template/package.hpp"
 #include "xml_reader.hpp"
+
+#include <libxml/xmlschemas.h>
 
 #include <catch2/catch.hpp>
 
@@ -61,6 +64,29 @@ Xml part(const prikaz::Package& package, const std::string& name) {
     prikaz::ReadResult read = prikaz::read_xml_bytes(entry->data, name, {});
     REQUIRE(read.file);
     return {std::move(*read.file)};
+}
+
+// The errors of the official DrawingML chart schema for a chart part ("" when it is valid).
+void collect_error(void* out, xmlErrorPtr e) {
+    *static_cast<std::string*>(out) += std::to_string(e->line) + ": " + (e->message ? e->message : "");
+}
+std::string chart_schema_errors(xmlDoc* doc) {
+    const fs::path official = test::source_dir.parent_path() / "shared" / "schemas-official";
+    const fs::path xsd = official / "ooxml/transitional/dml-chart.xsd";
+    INFO("официальные схемы ищутся в " << official.string() << " (../shared рядом с репозиторием)");
+    REQUIRE(fs::exists(xsd));
+    prikaz::allow_schema_folder(official);
+    std::string errors;
+    xmlSchemaParserCtxtPtr parser = xmlSchemaNewParserCtxt(xsd.c_str());
+    xmlSchemaPtr schema = xmlSchemaParse(parser);
+    REQUIRE(schema);
+    xmlSchemaValidCtxtPtr valid = xmlSchemaNewValidCtxt(schema);
+    xmlSchemaSetValidStructuredErrors(valid, collect_error, &errors);
+    xmlSchemaValidateDoc(valid, doc);
+    xmlSchemaFreeValidCtxt(valid);
+    xmlSchemaFree(schema);
+    xmlSchemaFreeParserCtxt(parser);
+    return errors;
 }
 
 prikaz::Package render(const fs::path& template_path, const fs::path& output) {
@@ -165,6 +191,7 @@ TEST_CASE("the note's DOCX charts hold the sample's coverage by school") {
             CHECK(attr(all(val, "ptCount").at(0), "val") == "4");
         }
         CHECK(all(chart.root(), "externalData").empty());
+        CHECK(chart_schema_errors(chart.file.doc.get()) == "");
     }
 
     // No workbook with the template's numbers; every internal relationship and override names a part.

@@ -191,6 +191,10 @@ TEST_CASE("the note's DOCX charts hold the sample's coverage by school") {
             CHECK(attr(all(val, "ptCount").at(0), "val") == "4");
         }
         CHECK(all(chart.root(), "externalData").empty());
+        // The labels of the actual values are formatted as Russian numbers: «14,2», not «14.2».
+        xmlNode* labels_format = all(all(series[0], "dLbls").at(0), "numFmt").at(0);
+        CHECK(attr(labels_format, "formatCode") == "[$-419]General");
+        CHECK(attr(labels_format, "sourceLinked") == "0");
         CHECK(chart_schema_errors(chart.file.doc.get()) == "");
     }
 
@@ -253,6 +257,15 @@ TEST_CASE("the note's ODT charts hold the sample's coverage by school") {
         for (xmlNode* s : all(chart.root(), "series")) ranges.push_back(attr(s, "values-cell-range-address"));
         CHECK(ranges == std::vector<std::string>{"local-table.$B$2:.$B$5", "local-table.$C$2:.$C$5"});
         CHECK(all(chart.root(), "data-point").empty());
+        // The actual values' labels use a Russian number style of their own: «14,2», not «14.2».
+        const std::string series_style = attr(all(chart.root(), "series").at(0), "style-name");
+        std::string data_style;
+        for (xmlNode* st : all(chart.root(), "style"))
+            if (attr(st, "name") == series_style) data_style = attr(st, "data-style-name");
+        bool russian = false;
+        for (xmlNode* ns : all(chart.root(), "number-style"))
+            if (attr(ns, "name") == data_style) russian = attr(ns, "language") == "ru" && attr(ns, "country") == "RU";
+        CHECK(russian);
     }
 
     // No replacement pictures; every manifest entry names a part (or a folder of parts).

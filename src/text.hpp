@@ -53,4 +53,11 @@ inline void escape_xml(std::string& out, std::string_view s) {
     }
 }
 
+// s escaped for XML text content.
+inline std::string escaped_xml(std::string_view s) {
+    std::string out;
+    escape_xml(out, s);
+    return out;
+}
+
 }  // namespace prikaz::text

@@ -6,6 +6,7 @@
 #include "output.hpp"
 #include "records.hpp"
 #include "russian/text.hpp"
+#include "text.hpp"
 #include "template/merge.hpp"
 #include "xml_reader.hpp"
 
@@ -72,18 +73,6 @@ std::string note_of(const Entry& e, const std::vector<Entry>& all) {
     return note;
 }
 
-// Text for an XML element: the journal's values are the user's own, so they are escaped.
-std::string escaped(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '<') out += "&lt;";
-        else if (c == '&') out += "&amp;";
-        else if (c == '>') out += "&gt;";
-        else out += c;
-    }
-    return out;
-}
-
 }  // namespace
 
 std::string journal_csv(const std::vector<Entry>& entries, const std::vector<Entry>& all) {
@@ -106,7 +95,7 @@ std::vector<Diagnostic> journal_document(const std::vector<Entry>& entries, cons
     if (year.size() == 4) period = "за " + year + " год";
     else if (!year.empty()) period = "за " + year.substr(0, 4) + "/" + year.substr(5) + " учебный год";
     std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<journal xmlns=\"urn:prikaz:records\" version=\"1\" id=\"journal\">\n";
-    if (!period.empty()) xml += "  <period>" + escaped(period) + "</period>\n";
+    if (!period.empty()) xml += "  <period>" + text::escaped_xml(period) + "</period>\n";
     for (const Entry& e : entries) {
         const std::pair<const char*, std::string> fields[] = {
             {"number", e.number},   {"date", russian_date(e.date)}, {"heading", e.heading},    {"signatory", e.signatory},
@@ -114,7 +103,7 @@ std::vector<Diagnostic> journal_document(const std::vector<Entry>& entries, cons
             {"note", note_of(e, all)}};
         xml += "  <entry>";
         for (const auto& [name, value] : fields)
-            if (!value.empty()) xml += std::string("<") + name + ">" + escaped(value) + "</" + name + ">";
+            if (!value.empty()) xml += std::string("<") + name + ">" + text::escaped_xml(value) + "</" + name + ">";
         xml += "</entry>\n";
     }
     xml += "</journal>\n";

@@ -14,6 +14,7 @@
 #include "template/parse.hpp"
 #include "template/render.hpp"
 #include "template/scan.hpp"
+#include "text.hpp"
 #include "xml_reader.hpp"
 
 #include <algorithm>
@@ -109,17 +110,6 @@ std::string dump(xmlDoc* doc) {
     xmlDocDumpMemoryEnc(doc, &bytes, &size, "UTF-8");
     std::string out(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(std::max(size, 0)));
     xmlFree(bytes);
-    return out;
-}
-
-std::string escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else out += c;
-    }
     return out;
 }
 
@@ -241,7 +231,7 @@ Rendered render_description(const std::string& source, const std::string& chart,
         return result;
     const std::size_t before = out.size();
     const std::string xml = "<w:document xmlns:w=\"" + std::string(w_ns) +
-                            "\"><w:body><w:p><w:r><w:t xml:space=\"preserve\">" + escape(source) +
+                            "\"><w:body><w:p><w:r><w:t xml:space=\"preserve\">" + text::escaped_xml(source) +
                             "</w:t></w:r></w:p></w:body></w:document>";
     ReadResult read = read_xml_bytes(xml, where, options.xml);
     out.insert(out.end(), read.diagnostics.begin(), read.diagnostics.end());

@@ -20,6 +20,6 @@ roadmap-kezhma kezhma/kezhma-roadmap-2022.pdf 1
 roadmap-school26 school26/school26-roadmap-2025.pdf 1
 roadmap-kashary kashary/kashary-roadmap-2024.pdf 1
 plan-salsk salsk/salsk-plan-2021.pdf 1
-note-kezhma kezhma/kezhma-monitoring-2022.pdf 2
+note-kezhma kezhma/kezhma-monitoring-2022.pdf 3
 EOF
 ls -l docs/*.png

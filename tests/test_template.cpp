@@ -145,6 +145,26 @@ TEST_CASE("tags alone in their paragraphs repeat the paragraphs between and vani
                         "Кадры</w:t></w:r></w:p><w:p><w:r><w:t>После</w:t></w:r></w:p>");
 }
 
+TEST_CASE("a tag paragraph that vanishes keeps the section break it carried") {
+    // Word keeps a section's page layout in the w:sectPr of its last paragraph; LibreOffice puts the
+    // break before an appendix into the paragraph with {% endif %} or {% for %}.
+    const std::string section = "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:titlePg/></w:sectPr>";
+    const std::string break_props = "<w:pPr><w:jc w:val=\"left\"/>" + section + "</w:pPr>";
+    auto r = docx(p("Приказ") + "<w:p>" + break_props + "<w:r><w:t>{% for s in roadmap.section %}</w:t></w:r></w:p>" +
+                  p("{{ s.title }}") + "<w:p>" + break_props + "<w:r><w:t>{% endfor %}</w:t></w:r></w:p>" +
+                  "<w:p>" + break_props + "<w:r><w:t>{# a comment #}</w:t></w:r></w:p>" + p("{% if false %}") +
+                  p("нет") + p("{% endif %}") + p("Приложение"));
+    CHECK(r.errors.empty());
+    const std::string kept = "<w:p>" + break_props + "</w:p>";
+    const std::string title = "<w:p><w:r><w:t xml:space=\"preserve\">";
+    CHECK(r.body == p("Приказ") + kept + title + "Нормативная база</w:t></w:r></w:p>" + title +
+                        "Кадры</w:t></w:r></w:p>" + kept + kept + p("Приложение"));
+    // ODT keeps its breaks in paragraph styles: a vanishing tag paragraph takes nothing else with it.
+    auto o = odt("<text:p text:style-name=\"Break\">{% if false %}</text:p><text:p>нет</text:p><text:p>{% endif %}</text:p>");
+    CHECK(o.errors.empty());
+    CHECK(o.body.empty());
+}
+
 namespace {
 
 std::string cell(const std::string& text) { return "<w:tc>" + p(text) + "</w:tc>"; }

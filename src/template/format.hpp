@@ -35,6 +35,10 @@ struct Format {
     QName cell_width;      // w:tcW; none in ODT
     QName cell_span;       // w:gridSpan (an element in the cell's properties); none in ODT
     QName automatic_styles;  // none in DOCX; office:automatic-styles, where column widths go in ODT
+    // A paragraph's properties and a section break among them (DOCX: w:sectPr in w:pPr ends a
+    // section). A tag paragraph that vanishes keeps them; none in ODT (its breaks are styles).
+    QName paragraph_properties;
+    QName section_break;
     // How many grid columns a cell spans, and how many a grid column element stands for.
     int (*span_of_cell)(xmlNode* cell);
     int (*columns_of)(xmlNode* grid_column);

@@ -76,8 +76,35 @@ private:
             ++table->loops;
             table->row_tag = b.open_tag;
         }
+        // The tag paragraphs vanish; a section break one of them carried stays where it was.
+        const int body = b.branches.empty() ? b.to : b.branches.front().from;
+        keep_section_breaks(b.from, body);
         emit_branches(b, scope);
+        int at = body;
+        for (const Branch& branch : b.branches) {
+            keep_section_breaks(at, branch.from);
+            at = std::max(at, branch.to);
+        }
+        keep_section_breaks(at, b.to);
         if (table) --table->loops;
+    }
+
+    // Paragraphs in [from, to) that end a section are written as empty paragraphs of
+    // their properties alone: Word keeps a section's layout in its last paragraph.
+    void keep_section_breaks(int from, int to) {
+        for (int i = from; i < to; ++i) {
+            const Item& p = part_.items[static_cast<std::size_t>(i)];
+            if (p.role != Role::paragraph || p.kind != Item::Kind::open || !p.section_break) continue;
+            text_ += p.data;
+            for (int k = i + 1; k < p.match; ++k) {
+                const Item& properties = part_.items[static_cast<std::size_t>(k)];
+                if (properties.role != Role::paragraph_properties || properties.kind != Item::Kind::open) continue;
+                for (int m = k; m <= properties.match; ++m) text_ += part_.items[static_cast<std::size_t>(m)].data;
+                break;
+            }
+            text_ += part_.items[static_cast<std::size_t>(p.match)].data;
+            i = p.match;
+        }
     }
 
     void emit_branches(const Block& b, const expr::Scope& scope) {

@@ -29,6 +29,7 @@ Role role_of(xmlNode* node, const Format& f) {
     if (is(node, f.cell_width)) return Role::cell_width;
     if (is(node, f.cell_span)) return Role::cell_span;
     if (is(node, f.automatic_styles)) return Role::styles;
+    if (is(node, f.paragraph_properties)) return Role::paragraph_properties;
     return Role::other;
 }
 
@@ -217,6 +218,8 @@ private:
             open.style = f_.style_of_column(node);
         } else if (role == Role::cell_span && ctx.cell >= 0) {
             part_.items[static_cast<std::size_t>(ctx.cell)].span_element = true;
+        } else if (is(node, f_.section_break) && ctx.paragraph >= 0) {
+            part_.items[static_cast<std::size_t>(ctx.paragraph)].section_break = true;
         }
         const int index = add(std::move(open));
         switch (role) {

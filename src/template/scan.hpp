@@ -14,7 +14,7 @@
 
 namespace prikaz {
 
-enum class Role { other, paragraph, wrapper, text_holder, table, row, cell, covered_cell, grid_column, cell_width, cell_span, styles };
+enum class Role { other, paragraph, wrapper, text_holder, table, row, cell, covered_cell, grid_column, cell_width, cell_span, styles, paragraph_properties };
 
 struct Item {
     enum class Kind { open, close, empty, text, markup, tag };
@@ -30,6 +30,7 @@ struct Item {
     int span = 1;
     double width = 0;
     bool span_element = false;  // a cell whose span is written in an element of its own (DOCX)
+    bool section_break = false;  // a paragraph whose properties end a section (Format::section_break)
     std::string style;
     std::string spanless;  // a cell's start tag without the span attribute (ODT)
 };

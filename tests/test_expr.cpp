@@ -468,3 +468,16 @@ TEST_CASE("where keeps the elements whose child or attribute has the value") {
     CHECK(eval_error("'текст' | where(\"x\")", f.scope) == "фильтр «where» отбирает элементы записи, а получил «текст»");
     CHECK(eval_error("roadmap.nothing | where(\"x\")", f.scope) == undefined_message("roadmap.nothing"));
 }
+
+TEST_CASE("a text with an element inside its words is not printed without a filter that knows it") {
+    auto doc = test::read_xml("<order><item><text>Назначить куратором <person person=\"s3\" case=\"acc\"/>.</text>"
+                              "<deadline>До 30.09.2022</deadline></item></order>");
+    prikaz::expr::Scope scope;
+    scope.set("order", Value::Nodes{xmlDocGetRootElement(doc.get())});
+    CHECK(test::eval_error("order.item.text", scope) ==
+          "текст «Назначить куратором .» содержит элемент <person>, который так не напечатать (он пропал бы); "
+          "выведите текст фильтром, который знает такие элементы, — для людей в тексте пункта это «| people»");
+    // Elements without words between them (an item of fields) and plain texts print as before.
+    CHECK(test::render("order.item.deadline", scope) == "До 30.09.2022");
+    CHECK(test::render("order.item", scope) == "Назначить куратором .До 30.09.2022");
+}

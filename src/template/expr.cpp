@@ -43,6 +43,7 @@
 
 #include "russian/text.hpp"
 #include "template/filters.hpp"
+#include "text.hpp"
 
 
 #include <algorithm>
@@ -79,6 +80,20 @@ constexpr int max_depth = 100;
 std::string node_text(xmlNode* node) {
     XmlChars content(xmlNodeGetContent(node));
     return std::string(as_view(content.get()));
+}
+
+// An element inside running text (<text>Назначить <person …/>.</text>): printed as plain
+// text it would vanish or lose its meaning, so it needs a filter that knows it.
+const xmlNode* mark_in_words(const xmlNode* node) {
+    if (node->type != XML_ELEMENT_NODE) return nullptr;
+    bool words = false;
+    const xmlNode* mark = nullptr;
+    for (const xmlNode* c = node->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE && !mark) mark = c;
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && !text::trim(as_view(c->content)).empty())
+            words = true;
+    }
+    return words ? mark : nullptr;
 }
 
 // Whitespace around numbers and for blankness: ASCII whitespace and the
@@ -763,7 +778,16 @@ std::string Value::to_text() const {
     if (const auto* s = as_string()) return *s;
     if (const auto* d = as_number()) return format_number(*d);
     if (const auto* b = as_bool()) return *b ? "да" : "нет";
-    if (const auto* nodes = as_nodes()) return nodes->empty() || !nodes->front() ? std::string() : node_text(nodes->front());
+    if (const auto* nodes = as_nodes()) {
+        if (nodes->empty() || !nodes->front()) return std::string();
+        xmlNode* node = nodes->front();
+        if (const xmlNode* mark = mark_in_words(node))
+            throw EvalError("текст «" + excerpt(text::one_line(node_text(node)), 40) + "» содержит элемент <" +
+                            std::string(as_view(mark->name)) +
+                            ">, который так не напечатать (он пропал бы); выведите текст фильтром, который знает такие "
+                            "элементы, — для людей в тексте пункта это «| people»");
+        return node_text(node);
+    }
     std::string fields;
     if (const Object* object = as_object())
         for (const auto& member : *object) fields += (fields.empty() ? "" : ", ") + member.first;

@@ -138,12 +138,24 @@ void check_references(const RecordSet& set, const Record& record, Node node, con
 
 // ---------------------------------------------------------------- texts
 
-// Calls f(leaf, text) for every element without element children: the texts of a record.
+// Words with an element among them (<text>Назначить <person …/>.</text>): a text of its own.
+bool running_text(Node node) {
+    for (xmlNode* c = node.raw()->children; c; c = c->next)
+        if (c->type == XML_TEXT_NODE && !trim(as_view(c->content)).empty()) return true;
+    return false;
+}
+
+// Calls f(element, text) for every element without element children and every running
+// text with elements inside: the texts of a record.
 template <class F>
 void each_text(Node node, F&& f) {
     for (Node child : node.children()) {
-        if (child.has_element_children()) each_text(child, f);
-        else f(child, child.text());
+        if (!child.has_element_children()) {
+            f(child, child.text());
+            continue;
+        }
+        if (running_text(child)) f(child, child.text());
+        each_text(child, f);
     }
 }
 

@@ -305,7 +305,7 @@ TEST_CASE("the acknowledgement sheet lists everyone the order names, once") {
                                     "  <issuer organization=\"school1\"/>\n  <kind>ПРИКАЗ</kind>\n  <date>2022-09-02</date>\n"
                                     "  <heading>О наставничестве</heading>\n"
                                     "  <operative>приказываю</operative>\n"
-                                    "  <item number=\"1.\"><text>Назначить куратором <person person=\"sidorova\" "
+                                    "  <item number=\"1.\"><text>Назначить куратором программы «Вместе <person person=\"sidorova\" "
                                     "case=\"acc\"/>.</text></item>\n"
                                     "  <item number=\"2.\"><text>Составить план.</text><responsible persons=\"petrov "
                                     "sidorova\"/></item>\n"
@@ -316,7 +316,10 @@ TEST_CASE("the acknowledgement sheet lists everyone the order names, once") {
     auto lines = test::check(dir.path());
     const std::string o = (dir.path() / "o.xml").string();
     // Named three times (item text, responsible, executor), said once, where first named; the signer is not listed.
-    CHECK(lines == Lines{o + ":8:47: warning[acknowledgement]: приказ называет человека «sidorova», а в листе "
+    // The quotes of a running text with a person in it are checked too.
+    CHECK(lines == Lines{o + ":8:21: warning[unbalanced-quotes]: в <text> кавычка « не закрыта, текст: «Вместе . — "
+                             "проверьте, где кончается название",
+                         o + ":8:65: warning[acknowledgement]: приказ называет человека «sidorova», а в листе "
                              "ознакомления его нет: добавьте <person person=\"sidorova\"/> в <acknowledgement>",
                          o + ":14:5: warning[acknowledgement]: «petrov» уже есть в листе ознакомления (строка 13): "
                              "уберите повтор"});

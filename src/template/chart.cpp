@@ -10,6 +10,7 @@
 // categories and the series are stretched to them, and the replacement picture
 // (ObjectReplacements/…) is dropped so that no viewer shows the old numbers.
 #include "template/chart.hpp"
+#include "template/namespaces.hpp"
 
 #include "template/parse.hpp"
 #include "template/render.hpp"
@@ -25,21 +26,6 @@
 namespace prikaz {
 
 namespace {
-
-constexpr std::string_view w_ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-constexpr std::string_view wp_ns = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
-constexpr std::string_view c_ns = "http://schemas.openxmlformats.org/drawingml/2006/chart";
-constexpr std::string_view r_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-constexpr std::string_view rel_ns = "http://schemas.openxmlformats.org/package/2006/relationships";
-constexpr std::string_view types_ns = "http://schemas.openxmlformats.org/package/2006/content-types";
-constexpr std::string_view office_ns = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
-constexpr std::string_view text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
-constexpr std::string_view table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
-constexpr std::string_view draw_ns = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
-constexpr std::string_view chart_ns = "urn:oasis:names:tc:opendocument:xmlns:chart:1.0";
-constexpr std::string_view svg_ns = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0";
-constexpr std::string_view xlink_ns = "http://www.w3.org/1999/xlink";
-constexpr std::string_view manifest_ns = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
 
 // ---------------------------------------------------------------- small tree helpers
 
@@ -208,12 +194,12 @@ struct Rendered {
 // The text of a rendered synthetic part: w:t texts, w:br as a line break, w:tab as a tab.
 void rendered_text(xmlNode* parent, std::string& out) {
     for (xmlNode* n = parent->children; n; n = n->next) {
-        if (is(n, w_ns, "t")) {
+        if (is(n, ns::w, "t")) {
             XmlChars v(xmlNodeGetContent(n));
             out += as_view(v.get());
-        } else if (is(n, w_ns, "br")) {
+        } else if (is(n, ns::w, "br")) {
             out += '\n';
-        } else if (is(n, w_ns, "tab")) {
+        } else if (is(n, ns::w, "tab")) {
             out += '\t';
         } else {
             rendered_text(n, out);
@@ -230,7 +216,7 @@ Rendered render_description(const std::string& source, const std::string& chart,
         source.find("{#") == std::string::npos)
         return result;
     const std::size_t before = out.size();
-    const std::string xml = "<w:document xmlns:w=\"" + std::string(w_ns) +
+    const std::string xml = "<w:document xmlns:w=\"" + std::string(ns::w) +
                             "\"><w:body><w:p><w:r><w:t xml:space=\"preserve\">" + text::escaped_xml(source) +
                             "</w:t></w:r></w:p></w:body></w:document>";
     ReadResult read = read_xml_bytes(xml, where, options.xml);
@@ -336,16 +322,16 @@ public:
         Part doc = read_part(package_, main, template_, options_, out_);
         if (!doc.file) return;
         bool changed = false;
-        for (xmlNode* pr : descendants(doc.root(), wp_ns, "docPr")) {
+        for (xmlNode* pr : descendants(doc.root(), ns::wp, "docPr")) {
             const std::string name = attr(pr, "", "name");
             Rendered rendered = render_description(attr(pr, "", "descr"), name, where_, options_, out_);
             if (!rendered.tagged || !rendered.text) continue;
-            xmlNode* chart = descendant(pr->parent, c_ns, "chart");
+            xmlNode* chart = descendant(pr->parent, ns::c, "chart");
             if (!chart) {
                 error(name, "теги в описании понимают только диаграммы, а это не диаграмма");
                 continue;
             }
-            const std::optional<std::string> part = target_of(main, attr(chart, r_ns, "id"));
+            const std::optional<std::string> part = target_of(main, attr(chart, ns::r, "id"));
             if (!part) {
                 error(name, "часть документа с диаграммой не найдена; пересохраните шаблон");
                 continue;
@@ -366,14 +352,14 @@ public:
         Part doc = read_part(package_, main, template_, options_, out_);
         if (!doc.file) return;
         bool changed = false;
-        for (xmlNode* frame : descendants(doc.root(), draw_ns, "frame")) {
-            xmlNode* desc = child(frame, svg_ns, "desc");
+        for (xmlNode* frame : descendants(doc.root(), ns::draw, "frame")) {
+            xmlNode* desc = child(frame, ns::svg, "desc");
             if (!desc) continue;
-            const std::string name = attr(frame, draw_ns, "name");
+            const std::string name = attr(frame, ns::draw, "name");
             Rendered rendered = render_description(Node(desc).text(), name, where_, options_, out_);
             if (!rendered.tagged || !rendered.text) continue;
-            xmlNode* object = child(frame, draw_ns, "object");
-            std::string folder = object ? attr(object, xlink_ns, "href") : std::string();
+            xmlNode* object = child(frame, ns::draw, "object");
+            std::string folder = object ? attr(object, ns::xlink, "href") : std::string();
             if (folder.rfind("./", 0) == 0) folder.erase(0, 2);
             while (!folder.empty() && folder.back() == '/') folder.pop_back();
             if (folder.empty() || !package_.find(folder + "/content.xml")) {
@@ -384,8 +370,8 @@ public:
             if (!text) continue;
             set_text(desc, *text);
             // The picture LibreOffice shows until it redraws the object holds the old numbers.
-            for (xmlNode* image = child(frame, draw_ns, "image"); image; image = child(frame, draw_ns, "image")) {
-                std::string href = attr(image, xlink_ns, "href");
+            for (xmlNode* image = child(frame, ns::draw, "image"); image; image = child(frame, ns::draw, "image")) {
+                std::string href = attr(image, ns::xlink, "href");
                 if (href.rfind("./", 0) == 0) href.erase(0, 2);
                 drop_entry(package_, href);
                 stale_.push_back(href);
@@ -417,7 +403,7 @@ private:
     std::optional<std::string> target_of(const std::string& source, const std::string& id) {
         Part rels = read_part(package_, rels_of(source), template_, options_, out_);
         if (!rels.file) return std::nullopt;
-        for (xmlNode* r : descendants(rels.root(), rel_ns, "Relationship")) {
+        for (xmlNode* r : descendants(rels.root(), ns::rel, "Relationship")) {
             if (attr(r, "", "Id") != id || attr(r, "", "TargetMode") == "External") continue;
             std::string part = resolve(folder_of(source), attr(r, "", "Target"));
             if (package_.find(part)) return part;
@@ -429,17 +415,17 @@ private:
                                                const std::string& text) {
         Part part = read_part(package_, name, template_, options_, out_);
         if (!part.file) return std::nullopt;
-        const std::vector<xmlNode*> series = descendants(descendant(part.root(), c_ns, "plotArea"), c_ns, "ser");
+        const std::vector<xmlNode*> series = descendants(descendant(part.root(), ns::c, "plotArea"), ns::c, "ser");
         for (xmlNode* ser : series)
-            if (!child(ser, c_ns, "val")) {
+            if (!child(ser, ns::c, "val")) {
                 error(chart, "у ряда нет значений c:val: такой вид диаграммы (точечная, пузырьковая) не поддерживается");
                 return std::nullopt;
             }
         const std::optional<std::vector<ChartRow>> rows = table(chart, text, series.size());
         if (!rows) return std::nullopt;
         for (std::size_t s = 0; s < series.size(); ++s) fill_series(series[s], *rows, s);
-        if (xmlNode* external = child(part.root(), c_ns, "externalData")) {
-            drop_workbook(name, attr(external, r_ns, "id"));
+        if (xmlNode* external = child(part.root(), ns::c, "externalData")) {
+            drop_workbook(name, attr(external, ns::r, "id"));
             remove(external);
         }
         write_part(package_, name, part);
@@ -451,7 +437,7 @@ private:
         xmlNs* c = ser->ns;
         const std::string count = std::to_string(rows.size());
         auto formula = [&](xmlNode* old, const std::string& column) {
-            xmlNode* f = descendant(old, c_ns, "f");
+            xmlNode* f = descendant(old, ns::c, "f");
             const std::string was = f ? Node(f).text() : std::string();
             if (std::optional<std::string> stretched = stretch(was, rows.size())) return *stretched;
             if (!was.empty()) return was;
@@ -468,14 +454,14 @@ private:
             xmlNewTextChild(pt, c, BAD_CAST "v", BAD_CAST v.c_str());
         };
 
-        xmlNode* old_val = child(ser, c_ns, "val");
-        xmlNode* old_cat = child(ser, c_ns, "cat");
+        xmlNode* old_val = child(ser, ns::c, "val");
+        xmlNode* old_cat = child(ser, ns::c, "cat");
         xmlNode* cat = xmlNewNode(c, BAD_CAST "cat");
         xmlNode* labels = cache(cat, "strRef", "strCache", formula(old_cat, "A"));
         xmlSetProp(xmlNewChild(labels, c, BAD_CAST "ptCount", nullptr), BAD_CAST "val", BAD_CAST count.c_str());
         for (std::size_t i = 0; i < rows.size(); ++i) point(labels, i, rows[i].label);
 
-        xmlNode* format = descendant(old_val, c_ns, "formatCode");
+        xmlNode* format = descendant(old_val, ns::c, "formatCode");
         const std::string code = format ? Node(format).text() : "General";
         xmlNode* val = xmlNewNode(c, BAD_CAST "val");
         xmlNode* numbers = cache(val, "numRef", "numCache", formula(old_val, std::string(1, static_cast<char>('B' + s % 25))));
@@ -494,8 +480,8 @@ private:
         // Formatting of points that no longer exist.
         for (xmlNode* n = ser->children; n;) {
             xmlNode* next = n->next;
-            if (is(n, c_ns, "dPt")) {
-                xmlNode* idx = child(n, c_ns, "idx");
+            if (is(n, ns::c, "dPt")) {
+                xmlNode* idx = child(n, ns::c, "idx");
                 std::size_t i = 0;
                 const std::string v = idx ? attr(idx, "", "val") : std::string();
                 std::from_chars(v.data(), v.data() + v.size(), i);
@@ -510,7 +496,7 @@ private:
         const std::string rels_name = rels_of(chart_part);
         Part rels = read_part(package_, rels_name, template_, options_, out_);
         if (!rels.file) return;
-        for (xmlNode* r : descendants(rels.root(), rel_ns, "Relationship")) {
+        for (xmlNode* r : descendants(rels.root(), ns::rel, "Relationship")) {
             if (attr(r, "", "Id") != id) continue;
             if (attr(r, "", "TargetMode") != "External") {
                 const std::string target = resolve(folder_of(chart_part), attr(r, "", "Target"));
@@ -526,7 +512,7 @@ private:
         const std::string name = "[Content_Types].xml";
         Part types = read_part(package_, name, template_, options_, out_);
         if (!types.file) return;
-        for (xmlNode* o : descendants(types.root(), types_ns, "Override"))
+        for (xmlNode* o : descendants(types.root(), ns::types, "Override"))
             if (attr(o, "", "PartName") == part_name) remove(o);
         write_part(package_, name, types);
     }
@@ -535,29 +521,29 @@ private:
                                               const std::string& text) {
         Part part = read_part(package_, name, template_, options_, out_);
         if (!part.file) return std::nullopt;
-        xmlNode* body = descendant(part.root(), chart_ns, "chart");
-        xmlNode* plot = descendant(body, chart_ns, "plot-area");
-        xmlNode* local = descendant(body, table_ns, "table");
+        xmlNode* body = descendant(part.root(), ns::chart, "chart");
+        xmlNode* plot = descendant(body, ns::chart, "plot-area");
+        xmlNode* local = descendant(body, ns::table, "table");
         if (!plot || !local) {
             error(chart, "в диаграмме нет области построения или своей таблицы данных; пересохраните шаблон");
             return std::nullopt;
         }
-        const std::vector<xmlNode*> series = descendants(plot, chart_ns, "series");
+        const std::vector<xmlNode*> series = descendants(plot, ns::chart, "series");
         const std::optional<std::vector<ChartRow>> rows = table(chart, text, series.size());
         if (!rows) return std::nullopt;
 
         // Rows of the local table: the header row stays (the series' names).
-        xmlNode* body_rows = child(local, table_ns, "table-rows");
+        xmlNode* body_rows = child(local, ns::table, "table-rows");
         for (xmlNode* n = local->children; n;) {
             xmlNode* next = n->next;
-            if (is(n, table_ns, "table-row")) remove(n);
+            if (is(n, ns::table, "table-row")) remove(n);
             n = next;
         }
         if (!body_rows) body_rows = xmlNewChild(local, local->ns, BAD_CAST "table-rows", nullptr);
         while (body_rows->children) remove(body_rows->children);
         xmlNs* table = local->ns;
-        xmlNs* office = ns_of(local, office_ns, "office");
-        xmlNs* txt = ns_of(local, text_ns, "text");
+        xmlNs* office = ns_of(local, ns::office, "office");
+        xmlNs* txt = ns_of(local, ns::text, "text");
         for (const ChartRow& row : *rows) {
             xmlNode* r = xmlNewChild(body_rows, table, BAD_CAST "table-row", nullptr);
             xmlNode* label = xmlNewChild(r, table, BAD_CAST "table-cell", nullptr);
@@ -579,14 +565,14 @@ private:
             if (std::optional<std::string> s = stretch(attr(n, ns, local_name), count))
                 set_attr(n, ns, prefix, local_name, *s);
         };
-        restretch(plot, table_ns, "table", "cell-range-address", rows->size() + 1);
-        for (xmlNode* categories : descendants(plot, chart_ns, "categories"))
-            restretch(categories, table_ns, "table", "cell-range-address", rows->size());
+        restretch(plot, ns::table, "table", "cell-range-address", rows->size() + 1);
+        for (xmlNode* categories : descendants(plot, ns::chart, "categories"))
+            restretch(categories, ns::table, "table", "cell-range-address", rows->size());
         for (xmlNode* s : series) {
-            restretch(s, chart_ns, "chart", "values-cell-range-address", rows->size());
+            restretch(s, ns::chart, "chart", "values-cell-range-address", rows->size());
             for (xmlNode* n = s->children; n;) {
                 xmlNode* next = n->next;
-                if (is(n, chart_ns, "data-point")) remove(n);  // repeats counted for the old rows
+                if (is(n, ns::chart, "data-point")) remove(n);  // repeats counted for the old rows
                 n = next;
             }
         }
@@ -598,8 +584,8 @@ private:
         const std::string name = "META-INF/manifest.xml";
         Part manifest = read_part(package_, name, template_, options_, out_);
         if (!manifest.file) return;
-        for (xmlNode* e : descendants(manifest.root(), manifest_ns, "file-entry"))
-            if (std::find(stale_.begin(), stale_.end(), attr(e, manifest_ns, "full-path")) != stale_.end()) remove(e);
+        for (xmlNode* e : descendants(manifest.root(), ns::manifest, "file-entry"))
+            if (std::find(stale_.begin(), stale_.end(), attr(e, ns::manifest, "full-path")) != stale_.end()) remove(e);
         write_part(package_, name, manifest);
     }
 

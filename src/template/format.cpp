@@ -1,4 +1,5 @@
 #include "template/format.hpp"
+#include "template/namespaces.hpp"
 
 #include "xml.hpp"
 
@@ -10,13 +11,7 @@ namespace prikaz {
 
 namespace {
 
-constexpr std::string_view w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-constexpr std::string_view text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
-constexpr std::string_view table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
-constexpr std::string_view custom = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
-constexpr std::string_view meta = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
-constexpr std::string_view office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
-constexpr std::string_view style_ns = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+using ns::w, ns::text, ns::table, ns::custom, ns::meta, ns::office;
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool ends_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
@@ -90,10 +85,10 @@ double odt_column_width(xmlNode* column) {
     for (xmlNode* part = root ? root->children : nullptr; part; part = part->next) {
         if (!is_element(part, office, "automatic-styles")) continue;
         for (xmlNode* style = part->children; style; style = style->next) {
-            if (!is_element(style, style_ns, "style") || attribute(style, style_ns, "name") != name) continue;
+            if (!is_element(style, ns::style, "style") || attribute(style, ns::style, "name") != name) continue;
             for (xmlNode* p = style->children; p; p = p->next)
-                if (is_element(p, style_ns, "table-column-properties"))
-                    return centimetres(attribute(p, style_ns, "column-width"));
+                if (is_element(p, ns::style, "table-column-properties"))
+                    return centimetres(attribute(p, ns::style, "column-width"));
         }
     }
     return 0;

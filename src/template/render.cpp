@@ -281,10 +281,12 @@ private:
         const double weight_sum = std::accumulate(weights.begin(), weights.end(), 0.0);
         std::vector<double> widths;
         std::vector<std::string> styles;
+        std::vector<bool> made;  // a column the block made, with a style of its own (ODT)
         auto fixed = [&](int from, int to) {
             for (int j = from; j < to; ++j) {
                 widths.push_back(tw[static_cast<std::size_t>(j)]);
                 styles.push_back(g.styles[static_cast<std::size_t>(j)]);
+                made.push_back(false);
             }
         };
         fixed(0, g.from);
@@ -293,6 +295,7 @@ private:
                 const double share = looped > 0 ? tw[static_cast<std::size_t>(j)] / looped : 1.0 / (g.to - g.from);
                 widths.push_back(looped * w / weight_sum * share);
                 styles.push_back("PrikazColumn" + std::to_string(++styles_made_));
+                made.push_back(true);
             }
         fixed(g.to, static_cast<int>(tw.size()));
         // With no column made, the other columns take the table's width.
@@ -308,8 +311,7 @@ private:
         }
         t.delta = static_cast<int>(widths.size()) - static_cast<int>(tw.size());
         for (std::size_t k = 0; k < widths.size(); ++k) {
-            const bool made = styles[k].rfind("PrikazColumn", 0) == 0;
-            if (made && f_.write_column_style) styles_ += f_.write_column_style(styles[k], widths[k]);
+            if (made[k] && f_.write_column_style) styles_ += f_.write_column_style(styles[k], widths[k]);
             text_ += f_.write_column(widths[k], styles[k]);
         }
         t.widths = std::move(widths);
